@@ -1,0 +1,310 @@
+//! tripline's pattern language: Python code with holes.
+//!
+//! A pattern goes through three steps:
+//! 1. [`template`]: the pest grammar (`grammar/pattern.pest`) finds the holes
+//!    (`$X`, `$...X`, `...`, `<... P ...>`) and rewrites them into
+//!    placeholders that tree-sitter-python accepts.
+//! 2. [`tree`]: tree-sitter parses the result like ordinary Python, and the
+//!    tree is turned into a [`PNode`] tree where placeholders are holes again.
+//! 3. [`matcher`]: a pattern tree is matched against scanned code, node by
+//!    node, producing metavariable environments ([`Env`]).
+//!
+//! ```
+//! use tripline_pattern::Pattern;
+//!
+//! let pattern = Pattern::parse("subprocess.$F(..., shell=True, ...)").unwrap();
+//! let matches = pattern.find_all_in("subprocess.run(cmd, shell=True)\n");
+//! assert_eq!(matches, vec![(0, 31, vec![("F".to_string(), "run".to_string())])]);
+//! ```
+
+mod env;
+mod equality;
+mod matcher;
+pub mod python;
+mod template;
+mod tree;
+
+use std::fmt;
+use std::ops::Range;
+
+use regex::Regex;
+use tree_sitter::{Node, Parser};
+
+pub use env::{Bound, Env};
+pub use equality::same_code;
+pub use template::is_regex_string;
+pub use tree::{PNode, StrPattern};
+
+use matcher::{Matcher, StatementMode};
+use python::KINDS;
+use template::Template;
+
+/// Largest compiled size of a regex in a rule; larger ones are rejected
+/// with an error rather than slowing every scan.
+pub const REGEX_SIZE_LIMIT: usize = 10 * 1024 * 1024;
+
+/// A regex that does not compile, with the byte offset inside the regex
+/// text where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegexError {
+    pub message: String,
+    pub offset: usize,
+}
+
+/// Compiles a regex from a rule, with tripline's size limit. Syntax errors
+/// say where in the regex they are.
+pub fn compile_regex(regex: &str) -> Result<Regex, RegexError> {
+    if let Err(err) = regex_syntax::ast::parse::Parser::new().parse(regex) {
+        return Err(RegexError {
+            message: format!("invalid regex: {}", err.kind()),
+            offset: err.span().start.offset,
+        });
+    }
+    regex::RegexBuilder::new(regex)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .build()
+        .map_err(|err| RegexError {
+            message: match err {
+                regex::Error::CompiledTooBig(limit) => format!(
+                    "this regex is too large (its compiled form exceeds the limit of {limit} bytes); simplify it"
+                ),
+                other => format!("invalid regex: {}", other.to_string().lines().last().unwrap_or_default().trim_start_matches("error: ")),
+            },
+            offset: 0,
+        })
+}
+
+/// A pattern that does not parse, with the byte offset in the pattern text
+/// where the problem is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PatternError {
+    pub message: String,
+    pub offset: usize,
+}
+
+impl PatternError {
+    pub fn new(message: impl Into<String>, offset: usize) -> Self {
+        PatternError {
+            message: message.into(),
+            offset,
+        }
+    }
+}
+
+impl fmt::Display for PatternError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} (at byte {})", self.message, self.offset)
+    }
+}
+
+impl std::error::Error for PatternError {}
+
+/// A compiled pattern.
+#[derive(Debug, Clone)]
+pub struct Pattern {
+    root: Root,
+}
+
+#[derive(Debug, Clone)]
+enum Root {
+    /// One expression or statement: matches wherever it occurs.
+    Node(PNode),
+    /// Several statements: matches a run of statements in one block.
+    Statements(Vec<PNode>),
+}
+
+/// One place a pattern matched: the byte range and the bindings.
+#[derive(Debug, Clone)]
+pub struct Match<'t> {
+    pub range: Range<usize>,
+    pub env: Env<'t>,
+}
+
+impl Pattern {
+    /// Parses pattern text. Errors carry the offset in `text`.
+    pub fn parse(text: &str) -> Result<Pattern, PatternError> {
+        let template = Template::rewrite(text)?;
+        let at_source = |err: PatternError| PatternError {
+            offset: template.source_offset(err.offset).min(text.len()),
+            ..err
+        };
+        let mut parser = Parser::new();
+        parser
+            .set_language(&python::language())
+            .expect("tree-sitter-python matches the tree-sitter version");
+        let tree = parser
+            .parse(&template.code, None)
+            .ok_or_else(|| PatternError::new("the pattern could not be parsed", 0))?;
+        let root = tree.root_node();
+        if root.has_error() {
+            return Err(at_source(syntax_error(root, template.code.as_bytes())));
+        }
+        let mut cursor = root.walk();
+        let statements: Vec<Node<'_>> = root
+            .named_children(&mut cursor)
+            .filter(|n| !n.is_extra())
+            .collect();
+        let source = template.code.as_bytes();
+        let root = match statements.as_slice() {
+            [] => return Err(PatternError::new("the pattern is empty", 0)),
+            [only] => {
+                let node = if only.kind_id() == KINDS.expression_statement && only.named_child_count() == 1 {
+                    only.named_child(0).expect("counted one child")
+                } else {
+                    *only
+                };
+                Root::Node(tree::convert(node, source).map_err(at_source)?)
+            }
+            several => Root::Statements(
+                several
+                    .iter()
+                    .map(|s| tree::convert(*s, source))
+                    .collect::<Result<_, _>>()
+                    .map_err(at_source)?,
+            ),
+        };
+        Ok(Pattern { root })
+    }
+
+    /// The node kinds this pattern can match at, or `None` for a pattern
+    /// (such as `$X`) that can match any named node.
+    pub fn root_kinds(&self) -> Option<Vec<u16>> {
+        let kinds = &*KINDS;
+        match &self.root {
+            Root::Statements(_) => Some(vec![kinds.block, kinds.module]),
+            Root::Node(PNode::Code(code)) => Some(vec![code.kind]),
+            Root::Node(PNode::Str(_)) => Some(vec![kinds.string, kinds.concatenated_string]),
+            Root::Node(_) => None,
+        }
+    }
+
+    /// Adds every match of the pattern at `node` (not inside it) to `out`.
+    pub fn matches_at<'t>(&self, node: Node<'t>, source: &[u8], out: &mut Vec<Match<'t>>) {
+        let kinds = &*KINDS;
+        let matcher = Matcher { source };
+        // Parentheses are looked through, so the parenthesised node would
+        // only repeat the match of the node inside it.
+        if node.kind_id() == kinds.parenthesized_expression || !node.is_named() || node.is_extra() {
+            return;
+        }
+        match &self.root {
+            Root::Node(pattern) => {
+                if let PNode::Str(_) = pattern {
+                    // A piece of `"a" "b"` is matched as part of the whole.
+                    if node.parent().is_some_and(|p| p.kind_id() == kinds.concatenated_string) {
+                        return;
+                    }
+                }
+                let mut envs = Vec::new();
+                matcher.node(pattern, node, &Env::default(), &mut envs);
+                out.extend(envs.into_iter().map(|env| Match {
+                    range: node.byte_range(),
+                    env,
+                }));
+            }
+            Root::Statements(patterns) => {
+                if node.kind_id() != kinds.block && node.kind_id() != kinds.module {
+                    return;
+                }
+                let patterns: Vec<&PNode> = patterns.iter().collect();
+                let children = python::significant_children(node);
+                let mode = StatementMode {
+                    open_end: true,
+                    flat: false,
+                    track_end: true,
+                };
+                for start in 0..children.len() {
+                    let mut envs = Vec::new();
+                    matcher.statements(&patterns, &children[start..], &Env::default(), mode, &mut envs);
+                    out.extend(envs.into_iter().map(|env| Match {
+                        range: children[start].start_byte()
+                            ..env.sequence_end.unwrap_or(children[start].end_byte()),
+                        env,
+                    }));
+                }
+            }
+        }
+    }
+
+    /// Parses `code` and returns every match as `(start, end, bindings)`,
+    /// bindings as `(name, text)`. Meant for tests and examples; the engine
+    /// matches all patterns in one traversal instead.
+    pub fn find_all_in(&self, code: &str) -> Vec<(usize, usize, Vec<(String, String)>)> {
+        let mut parser = Parser::new();
+        parser
+            .set_language(&python::language())
+            .expect("tree-sitter-python matches the tree-sitter version");
+        let Some(tree) = parser.parse(code, None) else {
+            return Vec::new();
+        };
+        let source = code.as_bytes();
+        let mut found = Vec::new();
+        let mut cursor = tree.walk();
+        loop {
+            let mut matches = Vec::new();
+            self.matches_at(cursor.node(), source, &mut matches);
+            for m in matches {
+                let bindings = m
+                    .env
+                    .iter()
+                    .map(|(name, bound)| (name.to_string(), bound.text(source).into_owned()))
+                    .collect();
+                let entry = (m.range.start, m.range.end, bindings);
+                if !found.contains(&entry) {
+                    found.push(entry);
+                }
+            }
+            if cursor.goto_first_child() || cursor.goto_next_sibling() {
+                continue;
+            }
+            loop {
+                if !cursor.goto_parent() {
+                    return found;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+            }
+        }
+    }
+}
+
+/// The first syntax error in a parsed pattern, as an error at its offset.
+fn syntax_error(root: Node<'_>, code: &[u8]) -> PatternError {
+    let mut cursor = root.walk();
+    loop {
+        let node = cursor.node();
+        if node.is_missing() {
+            return PatternError::new(
+                format!("this pattern is not valid Python: `{}` is missing here", node.kind()),
+                node.start_byte(),
+            );
+        }
+        if node.is_error() {
+            let text = String::from_utf8_lossy(&code[node.byte_range()]);
+            let shown: String = text.chars().take(40).collect();
+            return PatternError::new(
+                format!("this pattern is not valid Python: unexpected `{}`", shown.trim()),
+                node.start_byte(),
+            );
+        }
+        let descend = node.has_error() && cursor.goto_first_child();
+        if descend {
+            continue;
+        }
+        if cursor.goto_next_sibling() {
+            continue;
+        }
+        loop {
+            if !cursor.goto_parent() {
+                return PatternError::new("this pattern is not valid Python", 0);
+            }
+            if cursor.goto_next_sibling() {
+                break;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

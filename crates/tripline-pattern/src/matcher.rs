@@ -1,0 +1,484 @@
+//! Node-vs-node matching: does this pattern node match this code node, and
+//! with which metavariable bindings?
+//!
+//! Every function adds to `out` each environment under which the match
+//! holds: a pattern can match one node in several ways (`f(..., $X, ...)`
+//! binds `$X` to each argument in turn), and a later constraint such as
+//! `metavariable-regex` may accept only one of them.
+
+use tree_sitter::Node;
+
+use crate::env::{Bound, Env};
+use crate::python::{self, StringPart, KINDS};
+use crate::tree::{CodeNode, FormatPart, PNode, StrPattern};
+
+/// At most this many environments are kept for one pattern at one node;
+/// beyond it further ways to match the same code add nothing a user sees.
+const MAX_ENVIRONMENTS: usize = 64;
+
+/// Matches pattern nodes against the code of one file.
+pub struct Matcher<'s> {
+    pub source: &'s [u8],
+}
+
+/// How a list of statements is matched.
+#[derive(Clone, Copy)]
+pub struct StatementMode {
+    /// Code statements may be left over after the last pattern statement.
+    pub open_end: bool,
+    /// The list is already flattened (an earlier `...` looked into nested blocks).
+    pub flat: bool,
+    /// Record where the last matched statement ends (for the match range).
+    pub track_end: bool,
+}
+
+impl<'s> Matcher<'s> {
+    /// Every way `pattern` matches `node`, starting from `env`.
+    pub fn node<'t>(&self, pattern: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        if out.len() >= MAX_ENVIRONMENTS {
+            return;
+        }
+        match pattern {
+            PNode::Anonymous | PNode::Ellipsis => {
+                if bindable(node) {
+                    out.push(env.clone());
+                }
+            }
+            PNode::Metavar(name) => {
+                if bindable(node) {
+                    let mut env = env.clone();
+                    if env.bind(name, Bound::Node(python::unwrap_parens(node)), self.source) {
+                        out.push(env);
+                    }
+                }
+            }
+            PNode::SeqMetavar(name) => {
+                let mut env = env.clone();
+                let bound = Bound::Nodes {
+                    nodes: vec![node],
+                    at: node.start_byte(),
+                };
+                if env.bind(name, bound, self.source) {
+                    out.push(env);
+                }
+            }
+            PNode::Deep(inner) => self.deep(inner, node, env, out),
+            PNode::Str(string) => self.string(string, python::unwrap_parens(node), env, out),
+            PNode::Code(code) => self.code(code, node, env, out),
+        }
+    }
+
+    /// `<... P ...>`: P at the node or at any named node inside it.
+    fn deep<'t>(&self, inner: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let mut cursor = node.walk();
+        loop {
+            let current = cursor.node();
+            if current.is_named() && !current.is_extra() {
+                self.node(inner, current, env, out);
+            }
+            if out.len() >= MAX_ENVIRONMENTS {
+                return;
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.node() == node {
+                    return;
+                }
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return;
+                }
+            }
+        }
+    }
+
+    fn code<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let kinds = &*KINDS;
+        let node = python::unwrap_parens(node);
+        // `f(x for x in y)`: the generator is the only argument.
+        if pattern.kind == kinds.argument_list && node.kind_id() == kinds.generator_expression {
+            let patterns: Vec<&PNode> = pattern.children.iter().map(|c| &c.node).collect();
+            self.sequence(&patterns, &[node], node.end_byte(), env, out);
+            return;
+        }
+        if node.kind_id() != pattern.kind {
+            return;
+        }
+        if let Some(text) = &pattern.text {
+            if node.child_count() == 0 && python::text(node, self.source) == text.as_str() {
+                out.push(env.clone());
+            }
+            return;
+        }
+        if pattern.kind == kinds.dotted_name {
+            // `import $M` binds the whole dotted name.
+            if let [only] = pattern.children.as_slice() {
+                if let PNode::Metavar(name) = &only.node {
+                    let mut env = env.clone();
+                    if env.bind(name, Bound::Node(node), self.source) {
+                        out.push(env);
+                    }
+                    return;
+                }
+            }
+        }
+        if pattern.kind == kinds.argument_list {
+            self.arguments(pattern, node, env, out);
+        } else if pattern.kind == kinds.function_definition || pattern.kind == kinds.class_definition {
+            self.definition(pattern, node, env, out);
+        } else if pattern.kind == kinds.decorated_definition {
+            self.decorated(pattern, node, env, out);
+        } else {
+            let patterns: Vec<&PNode> = pattern.children.iter().map(|c| &c.node).collect();
+            let children = python::significant_children(node);
+            if pattern.kind == kinds.block || pattern.kind == kinds.module {
+                let mode = StatementMode {
+                    open_end: false,
+                    flat: false,
+                    track_end: false,
+                };
+                self.statements(&patterns, &children, env, mode, out);
+            } else {
+                self.sequence(&patterns, &children, node.end_byte(), env, out);
+            }
+        }
+    }
+
+    /// Matches a list of patterns against a list of nodes, `...` and
+    /// `$...X` standing for any run.
+    pub fn sequence<'t>(
+        &self,
+        patterns: &[&PNode],
+        nodes: &[Node<'t>],
+        end: usize,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
+        if out.len() >= MAX_ENVIRONMENTS {
+            return;
+        }
+        let Some((first, rest)) = patterns.split_first() else {
+            if nodes.is_empty() {
+                out.push(env.clone());
+            }
+            return;
+        };
+        match first {
+            PNode::Ellipsis if rest.is_empty() => out.push(env.clone()),
+            PNode::Ellipsis => {
+                for skip in 0..=nodes.len() {
+                    self.sequence(rest, &nodes[skip..], end, env, out);
+                }
+            }
+            PNode::SeqMetavar(name) => {
+                for take in 0..=nodes.len() {
+                    let mut env = env.clone();
+                    let bound = Bound::Nodes {
+                        nodes: nodes[..take].to_vec(),
+                        at: nodes.first().map_or(end, |n| n.start_byte()),
+                    };
+                    if env.bind(name, bound, self.source) {
+                        self.sequence(rest, &nodes[take..], end, &env, out);
+                    }
+                }
+            }
+            _ => {
+                let Some((node, tail)) = nodes.split_first() else {
+                    return;
+                };
+                let mut envs = Vec::new();
+                self.node(first, *node, env, &mut envs);
+                for env in envs {
+                    self.sequence(rest, tail, end, &env, out);
+                }
+            }
+        }
+    }
+
+    /// Matches statements. After a `...`, the next pattern statement may
+    /// also match a statement nested in a following block (Semgrep's deep
+    /// statement matching): `$F = open(...)` / `...` / `$F.close()` finds a
+    /// `close()` inside an `if`.
+    pub fn statements<'t>(
+        &self,
+        patterns: &[&PNode],
+        nodes: &[Node<'t>],
+        env: &Env<'t>,
+        mode: StatementMode,
+        out: &mut Vec<Env<'t>>,
+    ) {
+        if out.len() >= MAX_ENVIRONMENTS {
+            return;
+        }
+        let Some((first, rest)) = patterns.split_first() else {
+            if nodes.is_empty() || mode.open_end || mode.flat {
+                out.push(env.clone());
+            }
+            return;
+        };
+        match first {
+            PNode::Ellipsis if rest.is_empty() => out.push(env.clone()),
+            PNode::Ellipsis => {
+                let flattened;
+                let following = if mode.flat {
+                    nodes
+                } else {
+                    flattened = flatten_statements(nodes);
+                    &flattened
+                };
+                let mode = StatementMode { flat: true, ..mode };
+                for skip in 0..following.len() {
+                    self.statements(rest, &following[skip..], env, mode, out);
+                }
+            }
+            PNode::SeqMetavar(name) => {
+                for take in 0..=nodes.len() {
+                    let mut env = env.clone();
+                    let bound = Bound::Nodes {
+                        nodes: nodes[..take].to_vec(),
+                        at: nodes.first().map_or(0, |n| n.start_byte()),
+                    };
+                    if env.bind(name, bound, self.source) {
+                        self.statements(rest, &nodes[take..], &env, mode, out);
+                    }
+                }
+            }
+            _ => {
+                let Some((node, tail)) = nodes.split_first() else {
+                    return;
+                };
+                let mut envs = Vec::new();
+                self.node(first, *node, env, &mut envs);
+                for mut env in envs {
+                    if mode.track_end {
+                        env.sequence_end = Some(node.end_byte());
+                    }
+                    self.statements(rest, tail, &env, mode, out);
+                }
+            }
+        }
+    }
+
+    /// Call arguments, as Semgrep matches them: each keyword argument the
+    /// pattern names is looked up by name wherever it sits; the rest are
+    /// matched in order, with `...` for the arguments the pattern leaves out.
+    fn arguments<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let code = python::significant_children(node);
+        let mut envs = vec![env.clone()];
+        let mut used = Vec::new();
+        let mut positional = Vec::new();
+        for child in &pattern.children {
+            let Some(name) = keyword_name(&child.node) else {
+                positional.push(&child.node);
+                continue;
+            };
+            let Some(argument) = code.iter().find(|c| {
+                c.kind_id() == KINDS.keyword_argument
+                    && c.child_by_field_name("name")
+                        .is_some_and(|n| python::text(n, self.source) == name)
+            }) else {
+                return;
+            };
+            used.push(argument.id());
+            let mut next = Vec::new();
+            for env in &envs {
+                self.node(&child.node, *argument, env, &mut next);
+            }
+            envs = next;
+            if envs.is_empty() {
+                return;
+            }
+        }
+        let rest: Vec<Node<'t>> = code.into_iter().filter(|c| !used.contains(&c.id())).collect();
+        for env in envs {
+            self.sequence(&positional, &rest, node.end_byte(), &env, out);
+        }
+    }
+
+    /// `def` and `class`: the parts the pattern spells out must match; a
+    /// return annotation, base classes or `async` it leaves out may be there.
+    fn definition<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let mut envs = vec![env.clone()];
+        for child in &pattern.children {
+            let Some(field) = child.field else { continue };
+            let Some(code) = node.child_by_field_name(field) else {
+                let optional = matches!(&child.node, PNode::Code(c)
+                    if c.children.iter().all(|c| matches!(c.node, PNode::Ellipsis)));
+                if optional {
+                    continue;
+                }
+                return;
+            };
+            let mut next = Vec::new();
+            for env in &envs {
+                self.node(&child.node, code, env, &mut next);
+            }
+            envs = next;
+            if envs.is_empty() {
+                return;
+            }
+        }
+        out.extend(envs);
+    }
+
+    /// A decorated definition: every decorator of the pattern matches one of
+    /// the code's, in any order, and the definitions match.
+    fn decorated<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let decorators: Vec<Node<'t>> = python::significant_children(node)
+            .into_iter()
+            .filter(|c| c.kind_id() == KINDS.decorator)
+            .collect();
+        let mut envs = vec![env.clone()];
+        for child in &pattern.children {
+            let mut next = Vec::new();
+            if child.field == Some("definition") {
+                let Some(definition) = node.child_by_field_name("definition") else {
+                    return;
+                };
+                for env in &envs {
+                    self.node(&child.node, definition, env, &mut next);
+                }
+            } else {
+                for env in &envs {
+                    for decorator in &decorators {
+                        self.node(&child.node, *decorator, env, &mut next);
+                    }
+                }
+            }
+            envs = next;
+            if envs.is_empty() {
+                return;
+            }
+        }
+        out.extend(envs);
+    }
+
+    fn string<'t>(&self, pattern: &StrPattern, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        if !KINDS.is_string(node.kind_id()) {
+            return;
+        }
+        let Some(literal) = python::string_literal(node, self.source) else {
+            return;
+        };
+        let accepted = match pattern {
+            StrPattern::Any => literal.constant_value().is_some(),
+            StrPattern::Regex(regex) => literal.constant_value().is_some_and(|v| regex.is_match(&v)),
+            StrPattern::Value(value) => literal.constant_value().as_ref() == Some(value),
+            StrPattern::Metavar(name) => {
+                let mut env = env.clone();
+                if env.bind(name, Bound::Node(node), self.source) {
+                    out.push(env);
+                }
+                return;
+            }
+            StrPattern::Formatted(parts) => {
+                if literal.formatted {
+                    self.format_parts(parts, &literal.parts, env, out);
+                }
+                return;
+            }
+        };
+        if accepted {
+            out.push(env.clone());
+        }
+    }
+
+    fn format_parts<'t>(
+        &self,
+        patterns: &[FormatPart],
+        parts: &[StringPart<Node<'t>>],
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
+        let Some((first, rest)) = patterns.split_first() else {
+            if parts.is_empty() {
+                out.push(env.clone());
+            }
+            return;
+        };
+        if let FormatPart::AnyText = first {
+            for skip in 0..=parts.len() {
+                self.format_parts(rest, &parts[skip..], env, out);
+            }
+            return;
+        }
+        let Some((part, tail)) = parts.split_first() else {
+            return;
+        };
+        match (first, part) {
+            (FormatPart::Text(expected), StringPart::Text(actual)) if expected == actual => {
+                self.format_parts(rest, tail, env, out);
+            }
+            (FormatPart::Interpolation(pattern), StringPart::Interpolation(node)) => {
+                let mut envs = Vec::new();
+                self.node(pattern, *node, env, &mut envs);
+                for env in envs {
+                    self.format_parts(rest, tail, &env, out);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Nodes a metavariable may stand for: named code, not a comment and not a
+/// `name=value` argument (Semgrep's `f($X)` does not match `f(x=1)`).
+fn bindable(node: Node<'_>) -> bool {
+    node.is_named() && !node.is_extra() && node.kind_id() != KINDS.keyword_argument
+}
+
+/// The name of a keyword-argument pattern with a literal name (`shell=True`).
+fn keyword_name(pattern: &PNode) -> Option<&str> {
+    let PNode::Code(code) = pattern else { return None };
+    if code.kind != KINDS.keyword_argument {
+        return None;
+    }
+    let name = code.children.iter().find(|c| c.field == Some("name"))?;
+    match &name.node {
+        PNode::Code(identifier) => identifier.text.as_deref(),
+        _ => None,
+    }
+}
+
+/// The statements of `nodes` and, after each, those nested in its blocks,
+/// in source order.
+fn flatten_statements<'t>(nodes: &[Node<'t>]) -> Vec<Node<'t>> {
+    let mut flat = Vec::with_capacity(nodes.len());
+    for &node in nodes {
+        flat.push(node);
+        let mut cursor = node.walk();
+        if !cursor.goto_first_child() {
+            continue;
+        }
+        loop {
+            let current = cursor.node();
+            let in_block = current
+                .parent()
+                .is_some_and(|p| p.kind_id() == KINDS.block);
+            if in_block && current.is_named() && !current.is_extra() {
+                flat.push(current);
+            }
+            if cursor.goto_first_child() {
+                continue;
+            }
+            let mut done = false;
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() || cursor.node() == node {
+                    done = true;
+                    break;
+                }
+            }
+            if done {
+                break;
+            }
+        }
+    }
+    flat
+}

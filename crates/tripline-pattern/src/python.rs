@@ -1,0 +1,353 @@
+//! What the matcher knows about tree-sitter-python's trees: the grammar,
+//! the node kinds it treats specially, which children carry meaning, and the
+//! value of a string literal.
+
+use std::sync::LazyLock;
+
+use tree_sitter::{Language, Node};
+
+/// The tree-sitter-python grammar, shared by patterns and scanned code so
+/// both produce the same node kinds.
+pub fn language() -> Language {
+    tree_sitter_python::LANGUAGE.into()
+}
+
+/// Node kind ids the matcher dispatches on, looked up once.
+pub struct Kinds {
+    pub module: u16,
+    pub block: u16,
+    pub expression_statement: u16,
+    pub parenthesized_expression: u16,
+    pub argument_list: u16,
+    pub generator_expression: u16,
+    pub keyword_argument: u16,
+    pub string: u16,
+    pub concatenated_string: u16,
+    pub string_start: u16,
+    pub string_content: u16,
+    pub interpolation: u16,
+    pub escape_sequence: u16,
+    pub function_definition: u16,
+    pub class_definition: u16,
+    pub decorated_definition: u16,
+    pub decorator: u16,
+    pub dotted_name: u16,
+    pub identifier: u16,
+    pub call: u16,
+    pub ellipsis: u16,
+    /// Kinds whose children form a list where `...` may stand for any run.
+    sequences: Vec<u16>,
+    /// Statement kinds, for multi-statement patterns that look into nested blocks.
+    statements: Vec<u16>,
+}
+
+pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
+    let language = language();
+    let id = |name: &str| {
+        let kind = language.id_for_node_kind(name, true);
+        assert_ne!(kind, 0, "tree-sitter-python has no node kind `{name}`");
+        kind
+    };
+    let ids = |names: &[&str]| names.iter().map(|n| id(n)).collect();
+    Kinds {
+        module: id("module"),
+        block: id("block"),
+        expression_statement: id("expression_statement"),
+        parenthesized_expression: id("parenthesized_expression"),
+        argument_list: id("argument_list"),
+        generator_expression: id("generator_expression"),
+        keyword_argument: id("keyword_argument"),
+        string: id("string"),
+        concatenated_string: id("concatenated_string"),
+        string_start: id("string_start"),
+        string_content: id("string_content"),
+        interpolation: id("interpolation"),
+        escape_sequence: id("escape_sequence"),
+        function_definition: id("function_definition"),
+        class_definition: id("class_definition"),
+        decorated_definition: id("decorated_definition"),
+        decorator: id("decorator"),
+        dotted_name: id("dotted_name"),
+        identifier: id("identifier"),
+        call: id("call"),
+        ellipsis: id("ellipsis"),
+        sequences: ids(&[
+            "module",
+            "block",
+            "argument_list",
+            "parameters",
+            "lambda_parameters",
+            "list",
+            "tuple",
+            "set",
+            "dictionary",
+            "expression_list",
+            "pattern_list",
+            "tuple_pattern",
+            "list_pattern",
+        ]),
+        statements: ids(&[
+            "expression_statement",
+            "return_statement",
+            "pass_statement",
+            "break_statement",
+            "continue_statement",
+            "raise_statement",
+            "assert_statement",
+            "delete_statement",
+            "global_statement",
+            "nonlocal_statement",
+            "import_statement",
+            "import_from_statement",
+            "future_import_statement",
+            "print_statement",
+            "exec_statement",
+            "type_alias_statement",
+            "if_statement",
+            "for_statement",
+            "while_statement",
+            "try_statement",
+            "with_statement",
+            "match_statement",
+            "function_definition",
+            "class_definition",
+            "decorated_definition",
+        ]),
+    }
+});
+
+impl Kinds {
+    pub fn is_sequence(&self, kind: u16) -> bool {
+        self.sequences.contains(&kind)
+    }
+
+    pub fn is_statement(&self, kind: u16) -> bool {
+        self.statements.contains(&kind)
+    }
+
+    pub fn is_string(&self, kind: u16) -> bool {
+        kind == self.string || kind == self.concatenated_string
+    }
+}
+
+/// The children that carry meaning: comments and other extras never do;
+/// in a list-like node only the elements do (not brackets and commas);
+/// elsewhere every token but commas does (operators and keywords count).
+pub fn significant_children(node: Node<'_>) -> Vec<Node<'_>> {
+    let elements_only = KINDS.is_sequence(node.kind_id());
+    let mut cursor = node.walk();
+    node.children(&mut cursor)
+        .filter(|child| {
+            !child.is_extra() && if elements_only { child.is_named() } else { child.kind() != "," }
+        })
+        .collect()
+}
+
+/// Looks through redundant parentheses: `(x)` means `x`.
+pub fn unwrap_parens(mut node: Node<'_>) -> Node<'_> {
+    while node.kind_id() == KINDS.parenthesized_expression {
+        let mut cursor = node.walk();
+        let mut inner = node.named_children(&mut cursor).filter(|c| !c.is_extra());
+        match (inner.next(), inner.next()) {
+            (Some(only), None) => node = only,
+            _ => break,
+        }
+    }
+    node
+}
+
+/// The text of a node, lossily decoded (scanned files are checked to be
+/// UTF-8 before parsing, so the loss never happens in practice).
+pub fn text<'s>(node: Node<'_>, source: &'s [u8]) -> std::borrow::Cow<'s, str> {
+    String::from_utf8_lossy(&source[node.byte_range()])
+}
+
+/// A piece of a string literal: literal text, or an f-string interpolation.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StringPart<T> {
+    Text(String),
+    Interpolation(T),
+}
+
+/// A string literal reduced to what it means: whether it is an f-string,
+/// and its pieces with escapes decoded and quotes, prefixes and implicit
+/// concatenation gone.
+#[derive(Debug, Clone)]
+pub struct StringLiteral<'t> {
+    pub formatted: bool,
+    pub parts: Vec<StringPart<Node<'t>>>,
+}
+
+impl StringLiteral<'_> {
+    /// The value of a string without interpolations.
+    pub fn constant_value(&self) -> Option<String> {
+        let mut value = String::new();
+        for part in &self.parts {
+            match part {
+                StringPart::Text(t) => value.push_str(t),
+                StringPart::Interpolation(_) => return None,
+            }
+        }
+        Some(value)
+    }
+}
+
+/// Reads a `string` or `concatenated_string` node.
+pub fn string_literal<'t>(node: Node<'t>, source: &[u8]) -> Option<StringLiteral<'t>> {
+    let kinds = &*KINDS;
+    let mut literal = StringLiteral {
+        formatted: false,
+        parts: Vec::new(),
+    };
+    let mut cursor = node.walk();
+    if node.kind_id() == kinds.concatenated_string {
+        for piece in node.named_children(&mut cursor) {
+            if piece.kind_id() == kinds.string {
+                append_string(piece, source, &mut literal);
+            }
+        }
+    } else if node.kind_id() == kinds.string {
+        append_string(node, source, &mut literal);
+    } else {
+        return None;
+    }
+    Some(literal)
+}
+
+fn append_string<'t>(node: Node<'t>, source: &[u8], literal: &mut StringLiteral<'t>) {
+    let kinds = &*KINDS;
+    let mut raw = false;
+    let mut cursor = node.walk();
+    for child in node.children(&mut cursor) {
+        let kind = child.kind_id();
+        if kind == kinds.string_start {
+            let prefix = text(child, source).to_ascii_lowercase();
+            raw = prefix.contains('r');
+            literal.formatted |= prefix.contains('f');
+        } else if kind == kinds.string_content {
+            push_text(literal, &decode(&text(child, source), raw));
+        } else if kind == kinds.interpolation {
+            if let Some(expression) = child.child_by_field_name("expression") {
+                literal.parts.push(StringPart::Interpolation(expression));
+            }
+        } else if kind == kinds.escape_sequence {
+            // `{{` / `}}` in f-strings are escape sequences outside string_content.
+            push_text(literal, &decode(&text(child, source), raw));
+        }
+    }
+}
+
+fn push_text(literal: &mut StringLiteral<'_>, text: &str) {
+    match literal.parts.last_mut() {
+        Some(StringPart::Text(previous)) => previous.push_str(text),
+        _ => literal.parts.push(StringPart::Text(text.to_owned())),
+    }
+}
+
+/// Decodes Python escape sequences (`\n`, `\x41`, `\u00e9`, `\N{...}` is
+/// kept as written); raw strings are returned unchanged.
+pub fn decode(body: &str, raw: bool) -> String {
+    if raw || !body.contains('\\') {
+        return body.replace("{{", "{").replace("}}", "}");
+    }
+    let mut out = String::with_capacity(body.len());
+    let mut chars = body.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        let Some(escaped) = chars.next() else {
+            out.push('\\');
+            break;
+        };
+        match escaped {
+            '\n' => {}
+            'n' => out.push('\n'),
+            't' => out.push('\t'),
+            'r' => out.push('\r'),
+            '0'..='7' => {
+                let mut digits = escaped.to_string();
+                while digits.len() < 3 && chars.peek().is_some_and(|d| d.is_digit(8)) {
+                    digits.extend(chars.next());
+                }
+                push_code_point(&mut out, &digits, 8, &format!("\\{digits}"));
+            }
+            'x' | 'u' | 'U' => {
+                let width = match escaped {
+                    'x' => 2,
+                    'u' => 4,
+                    _ => 8,
+                };
+                let digits: String = (0..width).filter_map(|_| chars.next_if(|d| d.is_ascii_hexdigit())).collect();
+                push_code_point(&mut out, &digits, 16, &format!("\\{escaped}{digits}"));
+            }
+            'a' => out.push('\x07'),
+            'b' => out.push('\x08'),
+            'f' => out.push('\x0c'),
+            'v' => out.push('\x0b'),
+            '\\' | '\'' | '"' => out.push(escaped),
+            other => {
+                out.push('\\');
+                out.push(other);
+            }
+        }
+    }
+    out.replace("{{", "{").replace("}}", "}")
+}
+
+fn push_code_point(out: &mut String, digits: &str, radix: u32, fallback: &str) {
+    match u32::from_str_radix(digits, radix).ok().and_then(char::from_u32) {
+        Some(c) => out.push(c),
+        None => out.push_str(fallback),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(code: &str) -> tree_sitter::Tree {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&language()).unwrap();
+        parser.parse(code, None).unwrap()
+    }
+
+    fn first_expression(tree: &tree_sitter::Tree) -> Node<'_> {
+        tree.root_node().named_child(0).unwrap().named_child(0).unwrap()
+    }
+
+    #[test]
+    fn string_values_ignore_quotes_prefixes_and_concatenation() {
+        for code in [r#""ab""#, "'ab'", "'''ab'''", r#"u"ab""#, r#""a" 'b'"#, r#""\x61b""#] {
+            let tree = parse(code);
+            let literal = string_literal(first_expression(&tree), code.as_bytes()).unwrap();
+            assert_eq!(literal.constant_value().as_deref(), Some("ab"), "{code}");
+        }
+    }
+
+    #[test]
+    fn raw_strings_keep_backslashes() {
+        let code = r#"r"\n""#;
+        let tree = parse(code);
+        let literal = string_literal(first_expression(&tree), code.as_bytes()).unwrap();
+        assert_eq!(literal.constant_value().as_deref(), Some("\\n"));
+    }
+
+    #[test]
+    fn f_strings_have_interpolations() {
+        let code = r#"f"a{x}b""#;
+        let tree = parse(code);
+        let literal = string_literal(first_expression(&tree), code.as_bytes()).unwrap();
+        assert!(literal.formatted);
+        assert_eq!(literal.parts.len(), 3);
+        assert_eq!(literal.constant_value(), None);
+    }
+
+    #[test]
+    fn parentheses_are_transparent() {
+        let code = "((x))";
+        let tree = parse(code);
+        assert_eq!(unwrap_parens(first_expression(&tree)).kind(), "identifier");
+    }
+}

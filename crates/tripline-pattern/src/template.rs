@@ -1,0 +1,263 @@
+//! The pest layer: turns pattern text with holes into Python that
+//! tree-sitter-python parses, and remembers where each byte came from so
+//! that a parse error can point into the pattern the user wrote.
+//!
+//! Holes become identifiers that start with [`PLACEHOLDER`] (`µ`), a letter
+//! Python accepts in names and no real code uses by accident:
+//!
+//! | pattern        | Python text            |
+//! |----------------|------------------------|
+//! | `$X`           | `µX`                   |
+//! | `$_`           | `µ_`                   |
+//! | `$...ARGS`     | `µsARGS`               |
+//! | `<... P ...>`  | `µd(P)`                |
+//! | `...` among parameters | `µe`           |
+//! | `...` among dict entries | `**µe`       |
+//! | `...` elsewhere | `...` (Python's own ellipsis) |
+
+use std::sync::LazyLock;
+
+use pest::iterators::Pair;
+use pest::Parser;
+use pest_derive::Parser;
+use regex::Regex;
+
+use crate::PatternError;
+
+/// First character of every placeholder identifier.
+pub const PLACEHOLDER: char = 'µ';
+
+#[derive(Parser)]
+#[grammar = "../../grammar/pattern.pest"]
+struct TemplateParser;
+
+/// Pattern text rewritten as parseable Python.
+#[derive(Debug)]
+pub struct Template {
+    /// The Python text handed to tree-sitter.
+    pub code: String,
+    /// `(offset in code, offset in pattern)` at the start of every piece,
+    /// in increasing order; see [`Template::source_offset`].
+    pieces: Vec<(usize, usize)>,
+}
+
+impl Template {
+    /// Rewrites `source` (the pattern as written) into Python.
+    pub fn rewrite(source: &str) -> Result<Template, PatternError> {
+        let mut pairs = TemplateParser::parse(Rule::pattern, source).map_err(|err| {
+            let offset = match err.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            PatternError::new(
+                "unbalanced brackets, quotes or `<... ...>` in the pattern",
+                offset,
+            )
+        })?;
+        let mut template = Template {
+            code: String::with_capacity(source.len() + 16),
+            pieces: Vec::new(),
+        };
+        let root = pairs.next().expect("pest always yields the `pattern` rule");
+        for pair in root.into_inner() {
+            template.emit(pair, Context::Plain);
+        }
+        Ok(template)
+    }
+
+    /// Maps an offset in [`Template::code`] back to the pattern as written.
+    /// Offsets inside a placeholder map to the start of the hole.
+    pub fn source_offset(&self, code_offset: usize) -> usize {
+        let index = self.pieces.partition_point(|&(code, _)| code <= code_offset);
+        match index.checked_sub(1).map(|i| self.pieces[i]) {
+            Some((code, source)) => source + (code_offset - code),
+            None => code_offset,
+        }
+    }
+
+    fn push_verbatim(&mut self, text: &str, source_start: usize) {
+        self.pieces.push((self.code.len(), source_start));
+        self.code.push_str(text);
+    }
+
+    fn push_replacement(&mut self, text: &str, source_start: usize) {
+        self.pieces.push((self.code.len(), source_start));
+        self.code.push_str(text);
+        // Everything after the replacement maps to its source start until the
+        // next piece begins; a zero-length piece keeps later offsets exact.
+        self.pieces.push((self.code.len(), source_start));
+    }
+
+    fn emit(&mut self, pair: Pair<'_, Rule>, context: Context) {
+        let start = pair.as_span().start();
+        match pair.as_rule() {
+            Rule::metavar => {
+                let name = &pair.as_str()[1..];
+                self.push_replacement(&format!("{PLACEHOLDER}{name}"), start);
+                self.mark_end(pair.as_span().end());
+            }
+            Rule::seq_metavar => {
+                let name = &pair.as_str()[4..];
+                self.push_replacement(&format!("{PLACEHOLDER}s{name}"), start);
+                self.mark_end(pair.as_span().end());
+            }
+            Rule::ellipsis => {
+                let replacement = match context {
+                    Context::Plain => "...",
+                    Context::Parameters => "µe",
+                    Context::DictEntries => "**µe",
+                };
+                self.push_replacement(replacement, start);
+                self.mark_end(pair.as_span().end());
+            }
+            Rule::deep => {
+                self.push_replacement(&format!("{PLACEHOLDER}d("), start);
+                let end = pair.as_span().end();
+                for inner in pair.into_inner() {
+                    self.emit(inner, Context::Plain);
+                }
+                self.push_replacement(")", end.saturating_sub(4));
+                self.mark_end(end);
+            }
+            Rule::group => {
+                let inner = pair.into_inner().next().expect("a group holds one bracket pair");
+                self.emit_bracketed(inner);
+            }
+            Rule::string => self.emit_string(pair),
+            _ => self.push_verbatim(pair.as_str(), start),
+        }
+    }
+
+    /// After a replacement, source offsets resume at the end of the hole.
+    fn mark_end(&mut self, source_end: usize) {
+        self.pieces.push((self.code.len(), source_end));
+    }
+
+    fn emit_bracketed(&mut self, pair: Pair<'_, Rule>) {
+        let span = pair.as_span();
+        let text = span.as_str();
+        let (open, close) = (&text[..1], &text[text.len() - 1..]);
+        let context = match pair.as_rule() {
+            Rule::paren if self.follows_def_name() => Context::Parameters,
+            Rule::brace if has_top_level_colon(&pair) => Context::DictEntries,
+            _ => Context::Plain,
+        };
+        self.push_verbatim(open, span.start());
+        for inner in pair.into_inner() {
+            self.emit(inner, context);
+        }
+        self.push_verbatim(close, span.end() - 1);
+    }
+
+    /// Rewrites the metavariables of a string literal, unless the string is a
+    /// `"=~/regex/"`, whose `$` belongs to the regex.
+    fn emit_string(&mut self, pair: Pair<'_, Rule>) {
+        let start = pair.as_span().start();
+        if is_regex_string(pair.as_str()) {
+            self.push_verbatim(pair.as_str(), start);
+            return;
+        }
+        let mut cursor = start;
+        let whole = pair.as_str();
+        let holes: Vec<Pair<'_, Rule>> = pair
+            .into_inner()
+            .flat_map(|p| p.into_inner())
+            .filter(|p| matches!(p.as_rule(), Rule::metavar | Rule::seq_metavar))
+            .collect();
+        for hole in holes {
+            let hole_start = hole.as_span().start();
+            self.push_verbatim(&whole[cursor - start..hole_start - start], cursor);
+            cursor = hole.as_span().end();
+            self.emit(hole, Context::Plain);
+        }
+        self.push_verbatim(&whole[cursor - start..], cursor);
+    }
+
+    /// True when the code written so far ends in `def NAME`, so the next
+    /// parenthesis opens a parameter list.
+    fn follows_def_name(&self) -> bool {
+        static DEF_NAME: LazyLock<Regex> =
+            LazyLock::new(|| Regex::new(r"(?:^|\s)def\s+\w+\s*$").expect("valid regex"));
+        DEF_NAME.is_match(&self.code)
+    }
+}
+
+/// Where an `...` stands, which decides what it is rewritten to.
+#[derive(Clone, Copy)]
+enum Context {
+    Plain,
+    Parameters,
+    DictEntries,
+}
+
+fn has_top_level_colon(brace: &Pair<'_, Rule>) -> bool {
+    brace
+        .clone()
+        .into_inner()
+        .any(|p| p.as_rule() == Rule::text && p.as_str().contains(':'))
+}
+
+/// A string literal whose content is `=~/regex/flags`.
+pub fn is_regex_string(literal: &str) -> bool {
+    let body = literal.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+    let body = body.trim_start_matches(['"', '\'']);
+    body.starts_with("=~/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn code(pattern: &str) -> String {
+        Template::rewrite(pattern).unwrap().code
+    }
+
+    #[test]
+    fn metavariables_become_placeholders() {
+        assert_eq!(code("$X + $_"), "µX + µ_");
+        assert_eq!(code("f($...ARGS)"), "f(µsARGS)");
+    }
+
+    #[test]
+    fn ellipsis_depends_on_context() {
+        assert_eq!(code("f(...)"), "f(...)");
+        assert_eq!(code("def $F(...): ..."), "def µF(µe): ...");
+        assert_eq!(code("{'a': 1, ...}"), "{'a': 1, **µe}");
+        assert_eq!(code("{..., 1}"), "{..., 1}");
+        assert_eq!(code("x = [...]"), "x = [...]");
+    }
+
+    #[test]
+    fn deep_expression_becomes_a_call() {
+        assert_eq!(code("foo(<... $X ...>)"), "foo(µd( µX ))");
+    }
+
+    #[test]
+    fn strings_keep_their_text_but_not_their_metavariables() {
+        assert_eq!(code("f\"{$X}\""), "f\"{µX}\"");
+        assert_eq!(code("'$X'"), "'µX'");
+        assert_eq!(code("'=~/^a$B/'"), "'=~/^a$B/'");
+        assert_eq!(code("'...'"), "'...'");
+        assert_eq!(code("x = '# not a comment'  # $X"), "x = '# not a comment'  # $X");
+    }
+
+    #[test]
+    fn lowercase_dollar_is_left_for_the_python_parser_to_reject() {
+        assert_eq!(code("$x"), "$x");
+    }
+
+    #[test]
+    fn offsets_map_back_to_the_pattern() {
+        let t = Template::rewrite("f($X, 1)").unwrap();
+        // code: "f(µX, 1)": '1' is at byte 7 in code (µ is two bytes), 6 in source.
+        assert_eq!(&t.code[7..8], "1");
+        assert_eq!(t.source_offset(7), 6);
+        assert_eq!(t.source_offset(0), 0);
+    }
+
+    #[test]
+    fn unbalanced_brackets_are_an_error_with_a_place() {
+        let err = Template::rewrite("f(x").unwrap_err();
+        assert!(err.message.contains("unbalanced"));
+    }
+}

@@ -1,0 +1,251 @@
+//! Pattern-vs-code tests: one positive and one negative case per construct
+//! at least, in the style of ast-grep's `test_match` / `test_non_match`.
+
+use super::*;
+
+/// The matched code texts, in order.
+fn found(pattern: &str, code: &str) -> Vec<String> {
+    let pattern = Pattern::parse(pattern).unwrap_or_else(|e| panic!("{pattern:?}: {e}"));
+    pattern
+        .find_all_in(code)
+        .into_iter()
+        .map(|(start, end, _)| code[start..end].to_string())
+        .collect()
+}
+
+/// The bindings of the first match, as `NAME=text`.
+fn bindings(pattern: &str, code: &str) -> Vec<String> {
+    let pattern = Pattern::parse(pattern).unwrap();
+    let all = pattern.find_all_in(code);
+    let (_, _, first) = all.first().unwrap_or_else(|| panic!("no match in {code:?}"));
+    first.iter().map(|(n, t)| format!("{n}={t}")).collect()
+}
+
+fn test_match(pattern: &str, code: &str) {
+    assert!(!found(pattern, code).is_empty(), "{pattern:?} should match {code:?}");
+}
+
+fn test_non_match(pattern: &str, code: &str) {
+    let hits = found(pattern, code);
+    assert!(hits.is_empty(), "{pattern:?} should not match {code:?}, found {hits:?}");
+}
+
+#[test]
+fn metavariable_matches_any_expression_and_binds_it() {
+    assert_eq!(bindings("eval($X)", "eval(a + b)"), ["X=a + b"]);
+    test_non_match("eval($X)", "eval()");
+    test_non_match("eval($X)", "eval(a, b)");
+}
+
+#[test]
+fn repeated_metavariable_must_bind_equal_code() {
+    test_match("$X == $X", "a.b == a.b");
+    test_match("$X == $X", "(a  .b) == a.b  # same");
+    test_match("$X == $X", "'s' == \"s\"");
+    test_non_match("$X == $X", "a.b == a.c");
+}
+
+#[test]
+fn anonymous_metavariable_binds_nothing() {
+    test_match("$_ == $_", "a == b");
+    assert!(bindings("f($_)", "f(1)").is_empty());
+}
+
+#[test]
+fn ellipsis_in_arguments() {
+    test_match("f(...)", "f()");
+    test_match("f(...)", "f(1, x=2, *a, **k)");
+    test_match("f($X, ...)", "f(1, 2)");
+    test_non_match("f($X, ...)", "f()");
+    test_non_match("f(...)", "g(1)");
+}
+
+#[test]
+fn keyword_arguments_match_in_any_order() {
+    test_match("subprocess.call(..., shell=True, ...)", "subprocess.call('ls', shell=True)");
+    test_match("subprocess.call(..., shell=True, ...)", "subprocess.call(shell=True, args='ls', cwd=d)");
+    test_match("f(a=1, b=2)", "f(b=2, a=1)");
+    test_non_match("subprocess.call(..., shell=True, ...)", "subprocess.call('ls', shell=False)");
+    test_non_match("subprocess.call(..., shell=True, ...)", "subprocess.call('ls')");
+}
+
+#[test]
+fn arguments_the_pattern_does_not_mention_need_an_ellipsis() {
+    test_non_match("f(shell=True)", "f(cmd, shell=True)");
+    test_non_match("f($X)", "f(a, shell=True)");
+    test_match("f($X, shell=True)", "f(a, shell=True)");
+    test_non_match("f($X)", "f(shell=True)");
+}
+
+#[test]
+fn sequence_metavariable_binds_a_run_of_arguments() {
+    assert_eq!(bindings("f($...ARGS)", "f(1, 2)"), ["ARGS=1, 2"]);
+    assert_eq!(bindings("f($X, $...REST)", "f(1, 2, 3)"), ["X=1", "REST=2, 3"]);
+    test_match("f($...ARGS)", "f()");
+    test_non_match("f($X, $...REST)", "f()");
+}
+
+#[test]
+fn ellipsis_in_parameters() {
+    test_match("def $F(...): ...", "def handler(request, *args, **kw):\n    return 1\n");
+    test_match("def $F(...): ...", "async def f() -> int:\n    pass\n");
+    test_match("def $F($A, ...): ...", "def f(a, b):\n    pass\n");
+    test_non_match("def $F($A, ...): ...", "def f():\n    pass\n");
+}
+
+#[test]
+fn ellipsis_in_statements() {
+    let pattern = "$F = open(...)\n...\n$F.close()";
+    test_match(pattern, "f = open('x')\nf.close()\n");
+    test_match(pattern, "f = open('x')\ndata = f.read()\nprint(data)\nf.close()\n");
+    test_match(pattern, "f = open('x')\nif data:\n    f.close()\n");
+    test_non_match(pattern, "f.close()\nf = open('x')\n");
+    test_non_match(pattern, "f = open('x')\ng.close()\n");
+}
+
+#[test]
+fn multi_statement_match_spans_first_to_last_statement() {
+    let code = "x = 1\nf = open('x')\ny = 2\nf.close()\nz = 3\n";
+    assert_eq!(
+        found("$F = open(...)\n...\n$F.close()", code),
+        ["f = open('x')\ny = 2\nf.close()"]
+    );
+}
+
+#[test]
+fn ellipsis_in_collection_literals() {
+    test_match("[..., 'x', ...]", "a = [1, 'x', 2]");
+    test_non_match("[..., 'x', ...]", "a = [1, 2]");
+    test_match("(1, ...)", "t = (1, 2, 3)");
+    test_match("{..., 'x'}", "s = {'a', 'x'}");
+    test_match("{..., 'k': $V, ...}", "d = {'a': 1, 'k': 2}");
+    test_match("{'k': $V, ...}", "d = {'k': 2, 'a': 1}");
+    test_non_match("{'k': $V}", "d = {'a': 1, 'k': 2}");
+}
+
+#[test]
+fn ellipsis_as_any_expression() {
+    test_match("x = ...", "x = foo(1) + 2");
+    test_non_match("x = ...", "y = 1");
+}
+
+#[test]
+fn string_patterns() {
+    test_match("f(\"...\")", "f('anything')");
+    test_match("f(\"...\")", "f('a' 'b')");
+    test_non_match("f(\"...\")", "f(x)");
+    test_non_match("f(\"...\")", "f(f'{x}')");
+    test_match("f('abc')", "f(\"abc\")");
+    test_match("f('abc')", "f('''abc''')");
+    test_match("f('abc')", "f('a' \"bc\")");
+    test_non_match("f('abc')", "f('abd')");
+}
+
+#[test]
+fn regex_strings() {
+    test_match("f(\"=~/^sel.*from/i\")", "f('SELECT * FROM t')");
+    test_non_match("f(\"=~/^sel.*from/i\")", "f('delete')");
+    test_non_match("f(\"=~/x/\")", "f(x)");
+}
+
+#[test]
+fn f_string_patterns() {
+    test_match("f\"...{$X}...\"", "q = f'SELECT {name}'");
+    test_non_match("f\"...{$X}...\"", "q = f'SELECT'");
+    test_non_match("f\"...{$X}...\"", "q = 'SELECT {name}'");
+    assert_eq!(bindings("f\"SELECT {$X}\"", "f'SELECT {a.b}'"), ["X=a.b"]);
+}
+
+#[test]
+fn deep_expression() {
+    assert_eq!(bindings("foo(<... $X.password ...>)", "foo('a' + user.password)"), ["X=user"]);
+    test_match("log(<... password ...>)", "log(f'pw={password}')");
+    test_non_match("log(<... password ...>)", "log(f'pw={passwd}')");
+}
+
+#[test]
+fn deep_expression_offers_every_subexpression() {
+    let pattern = Pattern::parse("f(<... $X ...>)").unwrap();
+    let all = pattern.find_all_in("f(a + b)");
+    let bound: Vec<String> = all.iter().map(|(_, _, b)| b[0].1.clone()).collect();
+    assert_eq!(bound, ["a + b", "a", "b"]);
+}
+
+#[test]
+fn expression_pattern_matches_at_any_depth() {
+    assert_eq!(
+        found("eval($X)", "def f():\n    if x:\n        return g(eval(y))\n"),
+        ["eval(y)"]
+    );
+}
+
+#[test]
+fn redundant_parentheses_do_not_matter() {
+    test_match("eval($X)", "(eval)((x))");
+    assert_eq!(found("eval($X)", "((eval(x)))"), ["eval(x)"]);
+}
+
+#[test]
+fn not_equal_is_not_negated_equal() {
+    test_non_match("$A != $B", "not (a == b)");
+}
+
+#[test]
+fn statement_patterns() {
+    test_match("return $X", "def f():\n    return 1\n");
+    test_match("import $M", "import os.path\n");
+    assert_eq!(bindings("import $M", "import os.path\n"), ["M=os.path"]);
+    test_match("from $M import $N", "from os import path\n");
+    test_match("with open($F) as $H:\n    ...", "with open(p) as fh:\n    fh.read()\n");
+    test_non_match("with open($F) as $H:\n    ...", "with lock:\n    pass\n");
+}
+
+#[test]
+fn function_and_class_definitions() {
+    test_match("class $C(...): ...", "class A(Base):\n    x = 1\n");
+    test_match("class $C(...): ...", "class A:\n    x = 1\n");
+    test_match("def $F(...):\n    ...\n    eval($X)", "def f(a):\n    b = a\n    eval(b)\n");
+    test_match("def $F(...):\n    ...\n    eval($X)", "def f(a):\n    if a:\n        eval(a)\n    return 1\n");
+    test_non_match("def $F(...):\n    ...\n    eval($X)", "def f(a):\n    exec(a)\n");
+}
+
+#[test]
+fn decorated_definitions() {
+    let pattern = "@app.route(...)\ndef $F(...):\n    ...";
+    test_match(pattern, "@app.route('/x')\ndef view():\n    pass\n");
+    test_match(pattern, "@login_required\n@app.route('/x', methods=['POST'])\ndef view():\n    pass\n");
+    test_non_match(pattern, "@login_required\ndef view():\n    pass\n");
+}
+
+#[test]
+fn attribute_chains() {
+    assert_eq!(
+        bindings("$DB.session.execute(...)", "self.db.session.execute(q)"),
+        ["DB=self.db"]
+    );
+    test_non_match("$DB.session.execute(...)", "db.execute(q)");
+}
+
+#[test]
+fn operators_must_be_equal() {
+    test_match("$A + $B", "x + 1");
+    test_non_match("$A + $B", "x - 1");
+}
+
+#[test]
+fn patterns_that_do_not_parse_say_where() {
+    let err = Pattern::parse("foo(1,, 2)").unwrap_err();
+    assert!(err.message.contains("not valid Python"), "{err}");
+    assert_eq!(err.offset, 5);
+    let err = Pattern::parse("$X = = $Y").unwrap_err();
+    assert!(err.offset >= 3, "{err}");
+    let err = Pattern::parse("f(\"=~/a(/\")").unwrap_err();
+    assert_eq!(err.offset, 7, "{err}");
+    assert_eq!(err.message, "invalid regex: unclosed group");
+    assert!(Pattern::parse("").is_err());
+}
+
+#[test]
+fn lowercase_metavariables_are_an_error() {
+    assert!(Pattern::parse("eval($x)").is_err());
+}
