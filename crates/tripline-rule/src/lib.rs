@@ -1,1 +1,17 @@
+//! tripline's rules: YAML rule files (a superset of Semgrep's format for
+//! Python) loaded with every problem reported at its line and column, and
+//! compiled into [`Formula`]s over [`tripline_pattern::Pattern`]s.
 
+mod diagnostic;
+mod load;
+mod model;
+pub mod yaml;
+
+pub use diagnostic::{Level, RuleDiagnostic};
+pub use load::{load_file, load_str};
+pub use model::{
+    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet, Severity,
+};
+
+#[cfg(test)]
+mod tests;

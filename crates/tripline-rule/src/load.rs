@@ -1,0 +1,715 @@
+//! Turning a rule file into [`Rule`]s, reporting every problem at its place.
+//!
+//! The YAML is read into a spanned tree ([`crate::yaml`]) and converted by
+//! hand rather than by `#[derive(Deserialize)]`: that way one run reports all
+//! problems of all rules (not just the first), unknown keys get a "did you
+//! mean", and a pattern that does not parse gets a caret at the exact column
+//! inside the YAML.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use miette::NamedSource;
+use regex::Regex;
+use tripline_pattern::{compile_regex, Pattern};
+
+use crate::diagnostic::RuleDiagnostic;
+use crate::model::{
+    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet, Severity,
+};
+use crate::yaml::{self, Value, Yaml};
+
+/// Keys a rule may have.
+const RULE_KEYS: &[&str] = &[
+    "id",
+    "message",
+    "severity",
+    "languages",
+    "metadata",
+    "pattern",
+    "patterns",
+    "pattern-either",
+    "pattern-regex",
+    "paths",
+    "fix",
+    "fix-regex",
+    "options",
+    "mode",
+    "min-version",
+    "max-version",
+    "pattern-sources",
+    "pattern-sinks",
+    "pattern-sanitizers",
+    "pattern-propagators",
+];
+
+/// Keys that start a formula at the top of a rule.
+const TOP_FORMULA_KEYS: &[&str] = &["pattern", "patterns", "pattern-either", "pattern-regex"];
+
+/// Keys allowed as items of `patterns`.
+const CONJUNCTION_KEYS: &[&str] = &[
+    "pattern",
+    "patterns",
+    "pattern-either",
+    "pattern-regex",
+    "pattern-inside",
+    "pattern-not",
+    "pattern-not-inside",
+    "pattern-not-regex",
+    "metavariable-regex",
+    "metavariable-pattern",
+    "metavariable-comparison",
+    "focus-metavariable",
+];
+
+/// Keys allowed as items of `pattern-either`.
+const EITHER_KEYS: &[&str] = &["pattern", "patterns", "pattern-either", "pattern-regex", "pattern-inside"];
+
+/// Parts of Semgrep's rule language that later tripline versions add; a rule
+/// using them is rejected with this explanation instead of being misread.
+const NOT_YET_SUPPORTED: &[(&str, &str)] = &[
+    ("metavariable-pattern", "`metavariable-pattern` is not supported yet"),
+    ("metavariable-comparison", "`metavariable-comparison` is not supported yet"),
+    ("fix-regex", "`fix-regex` is not supported yet"),
+];
+
+const TAINT_KEYS: &[&str] = &["pattern-sources", "pattern-sinks", "pattern-sanitizers", "pattern-propagators"];
+
+/// Loads the rule file at `path` into `ruleset`. Returns every problem found;
+/// rules with an error are left out.
+pub fn load_file(path: &Path, ruleset: &mut RuleSet) -> Result<Vec<RuleDiagnostic>, std::io::Error> {
+    let text = std::fs::read_to_string(path)?;
+    Ok(load_str(&path.display().to_string(), &text, ruleset))
+}
+
+/// Loads rules from YAML text named `name` (shown in diagnostics).
+pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagnostic> {
+    let source = Arc::new(NamedSource::new(name, text.to_owned()));
+    let mut loader = Loader {
+        source: source.clone(),
+        text,
+        name,
+        diagnostics: Vec::new(),
+        patterns: &mut ruleset.patterns,
+    };
+    let rules = loader.file();
+    let mut diagnostics = loader.diagnostics;
+    for (rule, id_offset) in rules {
+        if let Some(previous) = ruleset.rules.iter().find(|r| r.id == rule.id) {
+            diagnostics.push(
+                RuleDiagnostic::error("tripline::duplicate-id", format!("duplicate rule id `{}`", rule.id), &source)
+                    .label(id_offset, rule.id.len(), "this id")
+                    .help(format!(
+                        "rule ids must be unique across all rule files; `{}` is already defined in {}",
+                        rule.id, previous.origin
+                    )),
+            );
+            continue;
+        }
+        ruleset.rules.push(rule);
+    }
+    diagnostics
+}
+
+struct Loader<'a> {
+    source: Arc<NamedSource<String>>,
+    text: &'a str,
+    name: &'a str,
+    diagnostics: Vec<RuleDiagnostic>,
+    patterns: &'a mut Vec<Pattern>,
+}
+
+impl Loader<'_> {
+    fn error(&mut self, code: &'static str, message: impl Into<String>, at: &Yaml, label: impl Into<String>, help: impl Into<String>) {
+        let len = self.label_len(at);
+        self.diagnostics.push(
+            RuleDiagnostic::error(code, message, &self.source)
+                .label(at.offset, len, label)
+                .help(help),
+        );
+    }
+
+    /// How much of a value to underline: a scalar as written, or the first
+    /// line of a collection.
+    fn label_len(&self, at: &Yaml) -> usize {
+        if at.len > 0 {
+            return at.len;
+        }
+        let rest = &self.text[at.offset.min(self.text.len())..];
+        rest.find('\n').unwrap_or(rest.len()).max(1)
+    }
+
+    fn file(&mut self) -> Vec<(Rule, usize)> {
+        let document = match yaml::parse(self.text) {
+            Ok(document) => document,
+            Err(err) => {
+                self.diagnostics.push(
+                    RuleDiagnostic::error("tripline::yaml-syntax", format!("invalid YAML: {}", err.message), &self.source)
+                        .label(err.offset, 1, "here")
+                        .help("fix the YAML syntax; a rule file is a mapping with a `rules:` list"),
+                );
+                return Vec::new();
+            }
+        };
+        let Value::Map(entries) = &document.value else {
+            self.error(
+                "tripline::not-a-rule-file",
+                "a rule file must be a mapping with a `rules:` list",
+                &document,
+                format!("this is {}", document.value.type_name()),
+                "start the file with `rules:` followed by a list of rules",
+            );
+            return Vec::new();
+        };
+        let Some((_, rules)) = entries.iter().find(|(k, _)| key_name(k) == Some("rules")) else {
+            self.error(
+                "tripline::not-a-rule-file",
+                "a rule file must have a `rules:` list",
+                &document,
+                "no `rules:` key in this mapping",
+                "start the file with `rules:` followed by a list of rules",
+            );
+            return Vec::new();
+        };
+        let Some(items) = self.list(rules, "`rules`") else {
+            return Vec::new();
+        };
+        items.iter().filter_map(|item| self.rule(item)).collect()
+    }
+
+    fn list<'y>(&mut self, node: &'y Yaml, what: &str) -> Option<&'y [Yaml]> {
+        match &node.value {
+            Value::Seq(items) => Some(items),
+            other => {
+                let found = other.type_name();
+                self.error(
+                    "tripline::wrong-type",
+                    format!("{what} must be a list"),
+                    node,
+                    format!("this is {found}"),
+                    format!("write {what} as a YAML list, one `- ` item per line"),
+                );
+                None
+            }
+        }
+    }
+
+    fn mapping<'y>(&mut self, node: &'y Yaml, what: &str) -> Option<&'y [(Yaml, Yaml)]> {
+        match &node.value {
+            Value::Map(entries) => Some(entries),
+            other => {
+                let found = other.type_name();
+                self.error(
+                    "tripline::wrong-type",
+                    format!("{what} must be a mapping"),
+                    node,
+                    format!("this is {found}"),
+                    format!("write {what} as `key: value` lines"),
+                );
+                None
+            }
+        }
+    }
+
+    fn string<'y>(&mut self, node: &'y Yaml, what: &str) -> Option<&'y str> {
+        match &node.value {
+            Value::Str(s) => Some(s),
+            other => {
+                let found = other.type_name();
+                self.error(
+                    "tripline::wrong-type",
+                    format!("{what} must be a string"),
+                    node,
+                    format!("this is {found}"),
+                    format!("write {what} as text (quote it if YAML reads it as something else)"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Reports keys not in `allowed`, with a suggestion.
+    fn check_keys(&mut self, entries: &[(Yaml, Yaml)], allowed: &[&str], context: &str) -> bool {
+        let mut ok = true;
+        for (key, _) in entries {
+            let Some(name) = key_name(key) else {
+                self.error("tripline::wrong-type", "keys must be strings", key, "this key", "use a plain word as the key");
+                ok = false;
+                continue;
+            };
+            if allowed.contains(&name) {
+                continue;
+            }
+            ok = false;
+            let help = match did_you_mean(name, allowed) {
+                Some(suggestion) => format!("did you mean `{suggestion}`?"),
+                None => format!("allowed here: {}", allowed.join(", ")),
+            };
+            self.error("tripline::unknown-key", format!("unknown key `{name}` in {context}"), key, "not a known key", help);
+        }
+        ok
+    }
+
+    fn rule(&mut self, node: &Yaml) -> Option<(Rule, usize)> {
+        let entries = self.mapping(node, "a rule")?;
+        let errors_before = self.diagnostics.len();
+        self.check_keys(entries, RULE_KEYS, "a rule");
+        let get = |key: &str| entries.iter().find(|(k, _)| key_name(k) == Some(key)).map(|(_, v)| v);
+
+        let id_node = get("id");
+        let id = id_node.and_then(|n| self.string(n, "`id`")).map(str::to_owned);
+        if id_node.is_none() {
+            self.missing(node, "id", "give the rule a unique `id:`, e.g. `id: python.injection.eval-call`");
+        }
+        for (key, example) in [
+            ("message", "`message: Avoid eval() on untrusted input`"),
+            ("severity", "`severity: ERROR` (ERROR, WARNING, INFO, or CRITICAL, HIGH, MEDIUM, LOW)"),
+            ("languages", "`languages: [python]`"),
+        ] {
+            if get(key).is_none() {
+                self.missing(node, key, &format!("add {example}"));
+            }
+        }
+        let message = get("message").and_then(|n| self.string(n, "`message`")).map(str::to_owned);
+        let severity = get("severity").and_then(|n| self.severity(n));
+        if let Some(languages) = get("languages") {
+            self.languages(languages);
+        }
+        let metadata = get("metadata").map_or(serde_json::Value::Null, to_json);
+        let paths = get("paths").map(|p| self.paths(p)).unwrap_or_default();
+        let fix = get("fix").and_then(|n| self.string(n, "`fix`")).map(str::to_owned);
+        self.unsupported(entries);
+        if let Some(mode) = get("mode") {
+            match self.string(mode, "`mode`") {
+                Some("search") | None => {}
+                Some("taint") => self.error(
+                    "tripline::unsupported",
+                    "taint mode is not supported yet",
+                    mode,
+                    "`mode: taint`",
+                    "write the rule as a search-mode pattern for now",
+                ),
+                Some(other) => {
+                    let other = other.to_owned();
+                    self.error("tripline::unknown-value", format!("unknown mode `{other}`"), mode, "not a mode", "use `mode: search` or `mode: taint`")
+                }
+            }
+        } else {
+            for (key, _) in entries {
+                if key_name(key).is_some_and(|k| TAINT_KEYS.contains(&k)) {
+                    self.error(
+                        "tripline::taint-key-outside-taint-mode",
+                        format!("`{}` is only meaningful in a taint rule", key_name(key).unwrap_or_default()),
+                        key,
+                        "taint key",
+                        "add `mode: taint` to the rule, or use `pattern`/`patterns` for a search rule",
+                    );
+                }
+            }
+        }
+
+        let formulas: Vec<&(Yaml, Yaml)> = entries
+            .iter()
+            .filter(|(k, _)| key_name(k).is_some_and(|k| TOP_FORMULA_KEYS.contains(&k)))
+            .collect();
+        let formula = match formulas.as_slice() {
+            [] => {
+                if get("mode").is_none() {
+                    self.missing(node, "pattern", "add one of `pattern`, `patterns`, `pattern-either` or `pattern-regex`");
+                }
+                None
+            }
+            [(key, value)] => self.formula(key_name(key).unwrap_or_default(), value),
+            [_, (second, _), ..] => {
+                self.error(
+                    "tripline::several-formulas",
+                    "a rule has exactly one top-level pattern key",
+                    second,
+                    "a second one",
+                    "combine them under `patterns:` (all must match) or `pattern-either:` (any may match)",
+                );
+                None
+            }
+        };
+        if self.diagnostics.len() > errors_before {
+            return None;
+        }
+        Some((
+            Rule {
+                id: id?,
+                message: message?,
+                severity: severity?,
+                metadata,
+                formula: formula?,
+                paths,
+                fix,
+                origin: self.name.to_owned(),
+            },
+            id_node?.offset,
+        ))
+    }
+
+    fn missing(&mut self, rule: &Yaml, key: &str, help: &str) {
+        self.error(
+            "tripline::missing-key",
+            format!("this rule has no `{key}`"),
+            rule,
+            format!("`{key}` missing in this rule"),
+            help,
+        );
+    }
+
+    fn unsupported(&mut self, entries: &[(Yaml, Yaml)]) {
+        for (key, _) in entries {
+            if let Some((_, why)) = NOT_YET_SUPPORTED.iter().find(|(k, _)| key_name(key) == Some(k)) {
+                self.error("tripline::unsupported", *why, key, "not supported", "remove it, or express the condition with the supported keys (docs/rule-language.md)");
+            }
+        }
+    }
+
+    fn severity(&mut self, node: &Yaml) -> Option<Severity> {
+        let text = self.string(node, "`severity`")?;
+        let severity = Severity::parse(text);
+        if severity.is_none() {
+            let text = text.to_owned();
+            self.error(
+                "tripline::unknown-value",
+                format!("unknown severity `{text}`"),
+                node,
+                "not a severity",
+                "use ERROR, WARNING or INFO (Semgrep), or CRITICAL, HIGH, MEDIUM or LOW",
+            );
+        }
+        severity
+    }
+
+    fn languages(&mut self, node: &Yaml) {
+        let Some(items) = self.list(node, "`languages`") else { return };
+        if items.is_empty() {
+            self.error("tripline::missing-key", "`languages` is empty", node, "empty list", "write `languages: [python]`");
+        }
+        for item in items {
+            let Some(language) = self.string(item, "a language") else { continue };
+            if !["python", "python2", "python3", "py"].contains(&language.to_ascii_lowercase().as_str()) {
+                let language = language.to_owned();
+                self.error(
+                    "tripline::unsupported-language",
+                    format!("tripline scans Python only, not `{language}`"),
+                    item,
+                    "unsupported language",
+                    "use `languages: [python]`; rules for other languages belong to other tools",
+                );
+            }
+        }
+    }
+
+    fn paths(&mut self, node: &Yaml) -> PathFilter {
+        let Some(entries) = self.mapping(node, "`paths`") else {
+            return PathFilter::default();
+        };
+        self.check_keys(entries, &["include", "exclude"], "`paths`");
+        let mut filter = PathFilter::default();
+        for (key, value) in entries {
+            let set = self.globs(value);
+            match key_name(key) {
+                Some("include") => filter.include = set,
+                Some("exclude") => filter.exclude = set,
+                _ => {}
+            }
+        }
+        filter
+    }
+
+    fn globs(&mut self, node: &Yaml) -> Option<GlobSet> {
+        let items: Vec<&Yaml> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut builder = GlobSetBuilder::new();
+        for item in items {
+            let text = self.string(item, "a path glob")?;
+            // `/src/x.py` is anchored at the root; other globs may sit at any depth.
+            let glob = match text.strip_prefix('/') {
+                Some(anchored) => anchored.trim_end_matches('/').to_owned(),
+                None if text.contains('/') => format!("**/{}", text.trim_end_matches('/')),
+                None => text.to_owned(),
+            };
+            match Glob::new(&glob).and_then(|g| Ok(builder.add(g))) {
+                Ok(_) => {}
+                Err(err) => {
+                    let message = err.kind().to_string();
+                    self.error("tripline::invalid-glob", format!("invalid glob: {message}"), item, "this glob", "see docs/rule-language.md for glob syntax");
+                    return None;
+                }
+            }
+        }
+        builder.build().ok()
+    }
+
+    /// The formula under `key` (one of the pattern keys).
+    fn formula(&mut self, key: &str, value: &Yaml) -> Option<Formula> {
+        match key {
+            "pattern" => self.pattern(value).map(Formula::Pattern),
+            "pattern-regex" => self.regex(value, "`pattern-regex`", false).map(Formula::Regex),
+            "patterns" => self.conjunction(value).map(Formula::All),
+            "pattern-either" => {
+                let items = self.list(value, "`pattern-either`")?;
+                if items.is_empty() {
+                    self.error("tripline::empty-either", "`pattern-either` is empty", value, "no alternatives", "list at least one pattern under it");
+                    return None;
+                }
+                let mut alternatives = Vec::new();
+                let mut ok = true;
+                for item in items {
+                    match self.single_key(item, EITHER_KEYS, "`pattern-either`") {
+                        Some((k, v)) => match self.formula(k, v) {
+                            Some(f) => alternatives.push(f),
+                            None => ok = false,
+                        },
+                        None => ok = false,
+                    }
+                }
+                ok.then_some(Formula::Either(alternatives))
+            }
+            // `pattern-inside` as an alternative of `pattern-either` acts as a pattern.
+            "pattern-inside" => self.nested(value),
+            _ => None,
+        }
+    }
+
+    /// The value of `pattern-not`, `pattern-inside`...: a pattern, or a
+    /// mapping holding one formula key.
+    fn nested(&mut self, value: &Yaml) -> Option<Formula> {
+        match &value.value {
+            Value::Map(_) => {
+                let (key, inner) = self.single_key(value, TOP_FORMULA_KEYS, "a nested formula")?;
+                self.formula(key, inner)
+            }
+            _ => self.pattern(value).map(Formula::Pattern),
+        }
+    }
+
+    /// A list item that must be a mapping with exactly one of `allowed`.
+    fn single_key<'y>(&mut self, item: &'y Yaml, allowed: &[&str], context: &str) -> Option<(&'y str, &'y Yaml)> {
+        let entries = self.mapping(item, &format!("an item of {context}"))?;
+        if !self.check_keys(entries, allowed, context) {
+            return None;
+        }
+        match entries {
+            [(key, value)] => Some((key_name(key)?, value)),
+            [] => None,
+            [_, (second, _), ..] => {
+                self.error(
+                    "tripline::several-keys",
+                    format!("each item of {context} has exactly one key"),
+                    second,
+                    "second key of the same item",
+                    "start a new `- ` item for each key",
+                );
+                None
+            }
+        }
+    }
+
+    fn conjunction(&mut self, value: &Yaml) -> Option<Conjunction> {
+        let items = self.list(value, "`patterns`")?;
+        let mut conjunction = Conjunction::default();
+        let mut ok = true;
+        for item in items {
+            let Some((key, inner)) = self.single_key(item, CONJUNCTION_KEYS, "`patterns`") else {
+                ok = false;
+                continue;
+            };
+            let added = match key {
+                "pattern" | "patterns" | "pattern-either" | "pattern-regex" => self.formula(key, inner).map(|formula| {
+                    conjunction.positives.push(Positive { formula, inside: false });
+                }),
+                "pattern-inside" => self.nested(inner).map(|formula| {
+                    conjunction.positives.push(Positive { formula, inside: true });
+                }),
+                "pattern-not" | "pattern-not-inside" => {
+                    let kind = if key == "pattern-not" { NegationKind::Not } else { NegationKind::NotInside };
+                    self.nested(inner).map(|formula| conjunction.negatives.push(Negative { formula, kind }))
+                }
+                "pattern-not-regex" => self.regex(inner, "`pattern-not-regex`", false).map(|regex| {
+                    conjunction.negatives.push(Negative {
+                        formula: Formula::Regex(regex),
+                        kind: NegationKind::NotRegex,
+                    });
+                }),
+                "metavariable-regex" => self.metavariable_regex(inner).map(|c| conjunction.conditions.push(c)),
+                "focus-metavariable" => self.focus(inner).map(|names| conjunction.focus.extend(names)),
+                _ => {
+                    self.unsupported(std::slice::from_ref(&(item_key(item), inner.clone())));
+                    None
+                }
+            };
+            ok &= added.is_some();
+        }
+        if ok && conjunction.positives.is_empty() {
+            self.error(
+                "tripline::no-positive-pattern",
+                "`patterns` has no positive pattern, so it can never match",
+                value,
+                "only negations and conditions here",
+                "add a `pattern`, `pattern-inside`, `pattern-either` or `pattern-regex` item",
+            );
+            return None;
+        }
+        ok.then_some(conjunction)
+    }
+
+    fn pattern(&mut self, node: &Yaml) -> Option<usize> {
+        let text = self.string(node, "a pattern")?;
+        match Pattern::parse(text) {
+            Ok(pattern) => {
+                self.patterns.push(pattern);
+                Some(self.patterns.len() - 1)
+            }
+            Err(err) => {
+                let at = yaml::value_offset_in_file(self.text, node, err.offset);
+                self.diagnostics.push(
+                    RuleDiagnostic::error("tripline::invalid-pattern", format!("invalid pattern: {}", err.message), &self.source)
+                        .label(at, 1, "here")
+                        .help("a pattern is Python code with holes: `$X`, `...`, `$...ARGS`, `<... $X ...>`; see docs/rule-language.md"),
+                );
+                None
+            }
+        }
+    }
+
+    /// Compiles a regex written in the YAML; `anchored` adds Semgrep's
+    /// implicit `^` of `metavariable-regex`.
+    fn regex(&mut self, node: &Yaml, what: &str, anchored: bool) -> Option<Regex> {
+        let text = self.string(node, what)?;
+        let compiled = compile_regex(text).and_then(|regex| {
+            if anchored {
+                compile_regex(&format!("^(?:{text})"))
+            } else {
+                Ok(regex)
+            }
+        });
+        match compiled {
+            Ok(regex) => Some(regex),
+            Err(err) => {
+                let at = yaml::value_offset_in_file(self.text, node, err.offset);
+                self.diagnostics.push(
+                    RuleDiagnostic::error("tripline::invalid-regex", err.message, &self.source)
+                        .label(at, 1, "here")
+                        .help("tripline uses Rust regex syntax (https://docs.rs/regex/latest/regex/#syntax): no look-around or backreferences"),
+                );
+                None
+            }
+        }
+    }
+
+    fn metavariable_regex(&mut self, value: &Yaml) -> Option<Condition> {
+        let entries = self.mapping(value, "`metavariable-regex`")?;
+        self.check_keys(entries, &["metavariable", "regex", "constant-propagation"], "`metavariable-regex`");
+        let get = |key: &str| entries.iter().find(|(k, _)| key_name(k) == Some(key)).map(|(_, v)| v);
+        let (Some(name), Some(regex)) = (get("metavariable"), get("regex")) else {
+            self.error(
+                "tripline::missing-key",
+                "`metavariable-regex` needs `metavariable` and `regex`",
+                value,
+                "incomplete",
+                "write `metavariable: $X` and `regex: ...`",
+            );
+            return None;
+        };
+        let metavariable = self.metavariable_name(name)?;
+        let regex = self.regex(regex, "`regex`", true)?;
+        Some(Condition::Regex { metavariable, regex })
+    }
+
+    fn focus(&mut self, value: &Yaml) -> Option<Vec<String>> {
+        match &value.value {
+            Value::Seq(items) => items.iter().map(|i| self.metavariable_name(i)).collect(),
+            _ => self.metavariable_name(value).map(|n| vec![n]),
+        }
+    }
+
+    /// `$X` → `X`.
+    fn metavariable_name(&mut self, node: &Yaml) -> Option<String> {
+        let text = self.string(node, "a metavariable")?;
+        let name = text.strip_prefix('$').filter(|n| {
+            n.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
+                && n.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        });
+        if name.is_none() {
+            self.error(
+                "tripline::invalid-metavariable",
+                format!("`{text}` is not a metavariable"),
+                node,
+                "expected `$` and an uppercase name",
+                "metavariables look like `$X`, `$FUNC` or `$ARG_1`",
+            );
+        }
+        name.map(str::to_owned)
+    }
+}
+
+fn key_name(key: &Yaml) -> Option<&str> {
+    match &key.value {
+        Value::Str(s) => Some(s),
+        _ => None,
+    }
+}
+
+fn item_key(item: &Yaml) -> Yaml {
+    match &item.value {
+        Value::Map(entries) => entries.first().map(|(k, _)| k.clone()).unwrap_or_else(|| item.clone()),
+        _ => item.clone(),
+    }
+}
+
+/// The allowed key closest to `name`, if it is close enough to be a typo.
+fn did_you_mean<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    let normalized = name.to_ascii_lowercase().replace('_', "-");
+    allowed
+        .iter()
+        .map(|candidate| (edit_distance(&normalized, candidate), *candidate))
+        .filter(|(distance, candidate)| *distance <= 2.max(candidate.len() / 5))
+        .min()
+        .map(|(_, candidate)| candidate)
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}
+
+/// Rule metadata is free-form; it is kept as JSON for output.
+fn to_json(node: &Yaml) -> serde_json::Value {
+    match &node.value {
+        Value::Null => serde_json::Value::Null,
+        Value::Bool(b) => (*b).into(),
+        Value::Int(i) => (*i).into(),
+        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::Str(s) => s.clone().into(),
+        Value::Seq(items) => items.iter().map(to_json).collect(),
+        Value::Map(entries) => {
+            let map: serde_json::Map<String, serde_json::Value> = entries
+                .iter()
+                .map(|(k, v)| {
+                    let key = match &k.value {
+                        Value::Str(s) => s.clone(),
+                        other => to_json(&Yaml { value: other.clone(), offset: 0, len: 0 }).to_string(),
+                    };
+                    (key, to_json(v))
+                })
+                .collect();
+            serde_json::Value::Object(map)
+        }
+    }
+}

@@ -1,0 +1,156 @@
+//! Compiled rules: what the engine runs.
+
+use std::fmt;
+use std::path::Path;
+
+use globset::GlobSet;
+use regex::Regex;
+use tripline_pattern::Pattern;
+
+/// Every rule loaded for a scan, with their patterns gathered in one list so
+/// the engine can match all of them in a single traversal of each file.
+#[derive(Debug, Default)]
+pub struct RuleSet {
+    pub rules: Vec<Rule>,
+    /// All patterns of all rules; [`Formula::Pattern`] holds an index here.
+    pub patterns: Vec<Pattern>,
+}
+
+/// One rule.
+#[derive(Debug)]
+pub struct Rule {
+    /// Exactly as written in the YAML.
+    pub id: String,
+    /// May mention metavariables (`$FUNC`), replaced by the code they bound.
+    pub message: String,
+    pub severity: Severity,
+    pub metadata: serde_json::Value,
+    pub formula: Formula,
+    pub paths: PathFilter,
+    /// The `fix:` template, kept for output.
+    pub fix: Option<String>,
+    /// The file the rule came from, for messages.
+    pub origin: String,
+}
+
+/// Severity as written in the rule: Semgrep's levels and the CVSS-like ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    Info,
+    Low,
+    Warning,
+    Medium,
+    Error,
+    High,
+    Critical,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 7] = [
+        Severity::Error,
+        Severity::Warning,
+        Severity::Info,
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Info => "INFO",
+            Severity::Low => "LOW",
+            Severity::Warning => "WARNING",
+            Severity::Medium => "MEDIUM",
+            Severity::Error => "ERROR",
+            Severity::High => "HIGH",
+            Severity::Critical => "CRITICAL",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name().eq_ignore_ascii_case(text))
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The boolean structure of a search-mode rule.
+#[derive(Debug)]
+pub enum Formula {
+    /// Index into [`RuleSet::patterns`].
+    Pattern(usize),
+    /// `pattern-regex`: a regex over the whole file; named groups bind
+    /// metavariables.
+    Regex(Regex),
+    /// `pattern-either`: any of these.
+    Either(Vec<Formula>),
+    /// `patterns`: all of these, minus the negations, filtered by conditions.
+    All(Conjunction),
+}
+
+#[derive(Debug, Default)]
+pub struct Conjunction {
+    pub positives: Vec<Positive>,
+    pub negatives: Vec<Negative>,
+    pub conditions: Vec<Condition>,
+    /// `focus-metavariable`: names (without `$`); the finding's range becomes
+    /// what they bound.
+    pub focus: Vec<String>,
+}
+
+#[derive(Debug)]
+pub struct Positive {
+    pub formula: Formula,
+    /// `pattern-inside`: a match must lie inside one of these; it does not
+    /// become a finding itself.
+    pub inside: bool,
+}
+
+#[derive(Debug)]
+pub struct Negative {
+    pub formula: Formula,
+    pub kind: NegationKind,
+}
+
+/// How a negation removes a candidate match.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NegationKind {
+    /// `pattern-not`: same range.
+    Not,
+    /// `pattern-not-inside`: the candidate lies inside a match.
+    NotInside,
+    /// `pattern-not-regex`: the candidate lies inside a regex match.
+    NotRegex,
+}
+
+/// A filter on the metavariables of a candidate match.
+#[derive(Debug)]
+pub enum Condition {
+    /// `metavariable-regex`: the bound code matches the regex (from the start,
+    /// as Semgrep does).
+    Regex { metavariable: String, regex: Regex },
+}
+
+/// `paths:` of a rule: which files it applies to.
+#[derive(Debug, Default)]
+pub struct PathFilter {
+    pub include: Option<GlobSet>,
+    pub exclude: Option<GlobSet>,
+}
+
+impl PathFilter {
+    /// Whether the rule runs on `path` (relative to the scanned root, `/`
+    /// separated). Globs without a `/` match any path component, as in
+    /// Semgrep and .gitignore: `tests` or `test_*.py` match at any depth.
+    pub fn allows(&self, path: &Path) -> bool {
+        let matches = |set: &GlobSet| {
+            set.is_match(path) || path.ancestors().any(|a| a.file_name().is_some_and(|n| set.is_match(n)))
+        };
+        self.include.as_ref().is_none_or(matches) && !self.exclude.as_ref().is_some_and(matches)
+    }
+}

@@ -1,0 +1,158 @@
+//! Loading rules: what a valid rule becomes, and where each problem is reported.
+
+use super::*;
+
+fn load(text: &str) -> (RuleSet, Vec<RuleDiagnostic>) {
+    let mut ruleset = RuleSet::default();
+    let diagnostics = load_str("rules.yaml", text, &mut ruleset);
+    (ruleset, diagnostics)
+}
+
+/// `(line, column, message)` of each diagnostic.
+fn problems(text: &str) -> Vec<(usize, usize, String)> {
+    load(text)
+        .1
+        .iter()
+        .map(|d| {
+            let (line, column) = d.line_column().unwrap();
+            (line, column, d.message.clone())
+        })
+        .collect()
+}
+
+const VALID: &str = r#"
+rules:
+  - id: subprocess-shell
+    message: subprocess.$FUNC with shell=True
+    severity: ERROR
+    languages: [python]
+    metadata:
+      cwe: ["CWE-78"]
+    patterns:
+      - pattern: subprocess.$FUNC(..., shell=True, ...)
+      - pattern-not: subprocess.$FUNC("...", shell=True)
+      - pattern-not-inside: |
+          if $SAFE:
+              ...
+      - metavariable-regex:
+          metavariable: $FUNC
+          regex: (run|call|Popen)
+      - focus-metavariable: $FUNC
+    paths:
+      exclude: [tests/]
+"#;
+
+#[test]
+fn a_valid_rule_loads_with_its_parts() {
+    let (ruleset, diagnostics) = load(VALID);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let rule = &ruleset.rules[0];
+    assert_eq!(rule.id, "subprocess-shell");
+    assert_eq!(rule.severity, Severity::Error);
+    assert_eq!(rule.metadata["cwe"][0], "CWE-78");
+    let Formula::All(all) = &rule.formula else { panic!() };
+    assert_eq!(all.positives.len(), 1);
+    assert_eq!(all.negatives.len(), 2);
+    assert_eq!(all.negatives[1].kind, NegationKind::NotInside);
+    assert_eq!(all.conditions.len(), 1);
+    assert_eq!(all.focus, ["FUNC"]);
+    assert_eq!(ruleset.patterns.len(), 3);
+    assert!(!rule.paths.allows(std::path::Path::new("tests/test_x.py")));
+    assert!(rule.paths.allows(std::path::Path::new("src/x.py")));
+}
+
+#[test]
+fn metavariable_regex_is_anchored_at_the_start() {
+    let (ruleset, _) = load(VALID);
+    let Formula::All(all) = &ruleset.rules[0].formula else { panic!() };
+    let Condition::Regex { regex, .. } = &all.conditions[0];
+    assert!(regex.is_match("run"));
+    assert!(!regex.is_match("xrun"));
+}
+
+#[test]
+fn yaml_syntax_errors_point_at_the_place() {
+    let found = problems("rules:\n  - id: [\n");
+    assert_eq!(found.len(), 1);
+    assert_eq!((found[0].0, found[0].1), (2, 9));
+    assert!(found[0].2.starts_with("invalid YAML"));
+}
+
+#[test]
+fn a_file_without_rules_is_reported() {
+    assert!(problems("- 1\n")[0].2.contains("mapping with a `rules:` list"));
+    assert!(problems("other: 1\n")[0].2.contains("`rules:`"));
+}
+
+#[test]
+fn unknown_keys_suggest_the_right_one() {
+    let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    patern: foo()\n";
+    let (_, diagnostics) = load(text);
+    let unknown = diagnostics.iter().find(|d| d.code == "tripline::unknown-key").unwrap();
+    assert_eq!(unknown.line_column(), Some((6, 5)));
+    assert_eq!(unknown.help.as_deref(), Some("did you mean `pattern`?"));
+}
+
+#[test]
+fn underscored_keys_suggest_the_dashed_one() {
+    let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern_either:\n      - pattern: a()\n";
+    let (_, diagnostics) = load(text);
+    let unknown = diagnostics.iter().find(|d| d.code == "tripline::unknown-key").unwrap();
+    assert_eq!(unknown.help.as_deref(), Some("did you mean `pattern-either`?"));
+}
+
+#[test]
+fn missing_keys_are_each_reported() {
+    let found = problems("rules:\n  - pattern: foo()\n");
+    let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        ["this rule has no `id`", "this rule has no `message`", "this rule has no `severity`", "this rule has no `languages`"]
+    );
+}
+
+#[test]
+fn bad_pattern_points_inside_the_yaml() {
+    let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: |\n      foo(\n        1,, 2)\n";
+    let found = problems(text);
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!((found[0].0, found[0].1), (8, 10));
+    assert!(found[0].2.starts_with("invalid pattern"));
+}
+
+#[test]
+fn bad_regex_points_inside_the_regex() {
+    let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern-regex: 'ab(c'\n";
+    let found = problems(text);
+    assert_eq!((found[0].0, found[0].1), (6, 23));
+    assert_eq!(found[0].2, "invalid regex: unclosed group");
+}
+
+#[test]
+fn unknown_severity_and_language() {
+    let text = "rules:\n  - id: a\n    message: m\n    severity: SEVERE\n    languages: [javascript]\n    pattern: a()\n";
+    let messages: Vec<String> = problems(text).into_iter().map(|p| p.2).collect();
+    assert_eq!(messages, ["unknown severity `SEVERE`", "tripline scans Python only, not `javascript`"]);
+}
+
+#[test]
+fn duplicate_ids_are_rejected() {
+    let rule = "  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: a()\n";
+    let (ruleset, diagnostics) = load(&format!("rules:\n{rule}{rule}"));
+    assert_eq!(ruleset.rules.len(), 1);
+    assert_eq!(diagnostics[0].message, "duplicate rule id `a`");
+    assert_eq!(diagnostics[0].line_column(), Some((7, 9)));
+}
+
+#[test]
+fn patterns_with_only_negations_are_rejected() {
+    let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    patterns:\n      - pattern-not: a()\n";
+    assert!(problems(text)[0].2.contains("no positive pattern"));
+}
+
+#[test]
+fn empty_either_and_wrong_types_are_rejected() {
+    let text = "rules:\n  - id: a\n    message: 3\n    severity: ERROR\n    languages: python\n    pattern-either: []\n";
+    let messages: Vec<String> = problems(text).into_iter().map(|p| p.2).collect();
+    assert_eq!(messages, ["`message` must be a string", "`languages` must be a list", "`pattern-either` is empty"]);
+}
