@@ -126,6 +126,13 @@ impl<'s> Matcher<'s> {
                 }
             }
         }
+        if pattern.kind == kinds.binary_operator {
+            if let Some(operands) = ellipsis_chain(pattern) {
+                let code = operand_chain(node, operator(pattern), self.source);
+                self.sequence(&operands, &code, node.end_byte(), env, out);
+                return;
+            }
+        }
         if pattern.kind == kinds.argument_list {
             self.arguments(pattern, node, env, out);
         } else if pattern.kind == kinds.function_definition || pattern.kind == kinds.class_definition {
@@ -253,6 +260,11 @@ impl<'s> Matcher<'s> {
                 };
                 let mut envs = Vec::new();
                 self.node(first, *node, env, &mut envs);
+                if envs.is_empty() {
+                    if let Some(expression) = expression_statement(first) {
+                        self.inside_statement(expression, *node, env, &mut envs);
+                    }
+                }
                 for mut env in envs {
                     if mode.track_end {
                         env.sequence_end = Some(node.end_byte());
@@ -260,6 +272,25 @@ impl<'s> Matcher<'s> {
                     self.statements(rest, tail, &env, mode, out);
                 }
             }
+        }
+    }
+
+    /// An expression-statement pattern in a statement list also matches a
+    /// statement that contains the expression (Semgrep's deep expression
+    /// statements: `open($F, ...)` matches `open(f).write(data)`), without
+    /// looking into nested blocks, which have statements of their own.
+    fn inside_statement<'t>(&self, expression: &PNode, statement: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let mut stack = vec![statement];
+        while let Some(node) = stack.pop() {
+            if node.kind_id() == KINDS.block {
+                continue;
+            }
+            if node != statement && node.is_named() {
+                self.node(expression, node, env, out);
+            }
+            let mut cursor = node.walk();
+            let children: Vec<Node<'t>> = node.children(&mut cursor).filter(|c| !c.is_extra()).collect();
+            stack.extend(children.into_iter().rev());
         }
     }
 
@@ -358,10 +389,7 @@ impl<'s> Matcher<'s> {
     }
 
     fn string<'t>(&self, pattern: &StrPattern, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
-        if !KINDS.is_string(node.kind_id()) {
-            return;
-        }
-        let Some(literal) = python::string_literal(node, self.source) else {
+        let Some(literal) = self.string_value(node) else {
             return;
         };
         let accepted = match pattern {
@@ -385,6 +413,27 @@ impl<'s> Matcher<'s> {
         if accepted {
             out.push(env.clone());
         }
+    }
+
+    /// A string literal, or a `+` of string literals (a constant string).
+    fn string_value<'t>(&self, node: Node<'t>) -> Option<python::StringLiteral<'t>> {
+        if KINDS.is_string(node.kind_id()) {
+            return python::string_literal(node, self.source);
+        }
+        if node.kind_id() != KINDS.binary_operator {
+            return None;
+        }
+        let mut value = String::new();
+        for operand in operand_chain(node, Some("+"), self.source) {
+            if !KINDS.is_string(operand.kind_id()) {
+                return None;
+            }
+            value.push_str(&python::string_literal(operand, self.source)?.constant_value()?);
+        }
+        Some(python::StringLiteral {
+            formatted: false,
+            parts: vec![StringPart::Text(value)],
+        })
     }
 
     fn format_parts<'t>(
@@ -429,6 +478,70 @@ impl<'s> Matcher<'s> {
 /// `name=value` argument (Semgrep's `f($X)` does not match `f(x=1)`).
 fn bindable(node: Node<'_>) -> bool {
     node.is_named() && !node.is_extra() && node.kind_id() != KINDS.keyword_argument
+}
+
+/// The inner expression of an expression-statement pattern.
+fn expression_statement(pattern: &PNode) -> Option<&PNode> {
+    match pattern {
+        PNode::Code(code) if code.kind == KINDS.expression_statement => match code.children.as_slice() {
+            [only] => Some(&only.node),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The operator token of a binary-operator pattern.
+fn operator(pattern: &CodeNode) -> Option<&str> {
+    pattern
+        .children
+        .iter()
+        .find(|c| c.field == Some("operator"))
+        .and_then(|c| match &c.node {
+            PNode::Code(token) => token.text.as_deref(),
+            _ => None,
+        })
+}
+
+/// A chain such as `"..." + $X + ...` that spells a `...` operand: its
+/// operands, flattened, so the chain matches as a list (the operator is
+/// associative, and `...` stands for any run of operands).
+fn ellipsis_chain(pattern: &CodeNode) -> Option<Vec<&PNode>> {
+    let op = operator(pattern)?;
+    let mut operands = Vec::new();
+    flatten_pattern_chain(pattern, op, &mut operands);
+    operands.iter().any(|p| matches!(p, PNode::Ellipsis)).then_some(operands)
+}
+
+fn flatten_pattern_chain<'p>(pattern: &'p CodeNode, op: &str, out: &mut Vec<&'p PNode>) {
+    for child in pattern.children.iter().filter(|c| c.field != Some("operator")) {
+        match &child.node {
+            PNode::Code(inner) if inner.kind == KINDS.binary_operator && operator(inner) == Some(op) => {
+                flatten_pattern_chain(inner, op, out);
+            }
+            other => out.push(other),
+        }
+    }
+}
+
+/// The operands of a chain of the same operator in code, flattened
+/// (`a + b + c` is `[a, b, c]`); any other node is a chain of one.
+pub fn operand_chain<'t>(node: Node<'t>, op: Option<&str>, source: &[u8]) -> Vec<Node<'t>> {
+    let node = python::unwrap_parens(node);
+    let same_operator = node.kind_id() == KINDS.binary_operator
+        && node
+            .child_by_field_name("operator")
+            .is_some_and(|o| Some(&*python::text(o, source)) == op);
+    if !same_operator {
+        return vec![node];
+    }
+    let mut operands = Vec::new();
+    for field in ["left", "right"] {
+        if let Some(child) = node.child_by_field_name(field) {
+            operands.extend(operand_chain(child, op, source));
+        }
+    }
+    operands
 }
 
 /// The name of a keyword-argument pattern with a literal name (`shell=True`).

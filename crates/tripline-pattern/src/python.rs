@@ -35,6 +35,7 @@ pub struct Kinds {
     pub identifier: u16,
     pub call: u16,
     pub ellipsis: u16,
+    pub binary_operator: u16,
     /// Kinds whose children form a list where `...` may stand for any run.
     sequences: Vec<u16>,
     /// Statement kinds, for multi-statement patterns that look into nested blocks.
@@ -71,6 +72,7 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         identifier: id("identifier"),
         call: id("call"),
         ellipsis: id("ellipsis"),
+        binary_operator: id("binary_operator"),
         sequences: ids(&[
             "module",
             "block",

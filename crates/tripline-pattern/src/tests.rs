@@ -249,3 +249,27 @@ fn patterns_that_do_not_parse_say_where() {
 fn lowercase_metavariables_are_an_error() {
     assert!(Pattern::parse("eval($x)").is_err());
 }
+
+#[test]
+fn operator_chains_with_an_ellipsis_match_as_lists() {
+    let pattern = "execute(\"...\" + $X + ...)";
+    test_match(pattern, "execute('a' + b)");
+    test_match(pattern, "execute('a' + b + 'c' + str(d))");
+    test_non_match(pattern, "execute(b + 'a')");
+    assert_eq!(bindings(pattern, "execute('a' + b + 'c')"), ["X=b"]);
+}
+
+#[test]
+fn concatenated_literals_are_a_constant_string() {
+    test_match("execute(\"...\")", "execute('SELECT 1 ' + 'FROM t')");
+    test_match("execute('ab')", "execute('a' + 'b')");
+    test_non_match("execute(\"...\")", "execute('SELECT ' + name)");
+}
+
+#[test]
+fn expression_statements_in_a_sequence_match_inside_statements() {
+    let pattern = "$P = mktemp()\n...\nopen($P, ...)";
+    test_match(pattern, "p = mktemp()\nopen(p, 'w').write(data)\n");
+    test_match(pattern, "p = mktemp()\nwith open(p) as f:\n    pass\n");
+    test_non_match(pattern, "p = mktemp()\nopen(q, 'w').write(data)\n");
+}

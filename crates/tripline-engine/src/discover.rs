@@ -1,0 +1,158 @@
+//! Finding the Python files to scan.
+
+use std::path::{Path, PathBuf};
+
+use globset::GlobSet;
+use ignore::WalkBuilder;
+
+/// A file to scan.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Target {
+    /// The path as shown to the user (the argument joined with the walk).
+    pub path: PathBuf,
+    /// The path relative to the argument it was found under, for `paths:`
+    /// filters (for a file named directly, its file name).
+    pub relative: PathBuf,
+}
+
+/// Which files a scan looks at, beyond the paths named.
+#[derive(Debug, Default, Clone)]
+pub struct DiscoveryOptions {
+    /// Only files matching one of these (relative paths, any depth).
+    pub include: Option<GlobSet>,
+    /// Never files matching one of these.
+    pub exclude: Option<GlobSet>,
+}
+
+/// Walks `roots`: directories respecting `.gitignore` and skipping hidden
+/// entries and non-Python files; a file named directly is always scanned.
+/// Symbolic links are not followed. The result is sorted and free of repeats.
+/// Paths that do not exist are returned as errors.
+pub fn discover(roots: &[PathBuf], options: &DiscoveryOptions) -> (Vec<Target>, Vec<(PathBuf, String)>) {
+    let mut targets = Vec::new();
+    let mut errors = Vec::new();
+    for root in roots {
+        match std::fs::metadata(root) {
+            Err(err) => errors.push((root.clone(), err.to_string())),
+            Ok(meta) if meta.is_file() => targets.push(Target {
+                path: root.clone(),
+                relative: root.file_name().map_or_else(|| root.clone(), PathBuf::from),
+            }),
+            Ok(_) => walk(root, options, &mut targets, &mut errors),
+        }
+    }
+    targets.sort();
+    targets.dedup_by(|a, b| a.path == b.path);
+    (targets, errors)
+}
+
+fn walk(root: &Path, options: &DiscoveryOptions, targets: &mut Vec<Target>, errors: &mut Vec<(PathBuf, String)>) {
+    let walker = WalkBuilder::new(root)
+        .follow_links(false)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .require_git(false)
+        .build();
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err_path(&err).unwrap_or_else(|| root.to_path_buf());
+                errors.push((path, err.to_string()));
+                continue;
+            }
+        };
+        if !entry.file_type().is_some_and(|t| t.is_file()) || !is_python(entry.path()) {
+            continue;
+        }
+        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        if !selected(&relative, options) {
+            continue;
+        }
+        targets.push(Target {
+            path: entry.path().to_path_buf(),
+            relative,
+        });
+    }
+}
+
+fn err_path(err: &ignore::Error) -> Option<PathBuf> {
+    match err {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
+        _ => None,
+    }
+}
+
+fn is_python(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e == "py" || e == "pyi")
+}
+
+/// `--include` / `--exclude`: a glob matches the relative path or any of
+/// its components.
+fn selected(relative: &Path, options: &DiscoveryOptions) -> bool {
+    let matches = |set: &GlobSet| {
+        set.is_match(relative) || relative.iter().any(|component| set.is_match(Path::new(component)))
+    };
+    options.include.as_ref().is_none_or(matches) && !options.exclude.as_ref().is_some_and(matches)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use globset::{Glob, GlobSetBuilder};
+
+    fn set(glob: &str) -> GlobSet {
+        GlobSetBuilder::new().add(Glob::new(glob).unwrap()).build().unwrap()
+    }
+
+    #[test]
+    fn walks_python_files_respecting_gitignore_and_hidden() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("pkg/sub")).unwrap();
+        std::fs::create_dir_all(root.join(".hidden")).unwrap();
+        std::fs::create_dir_all(root.join("build")).unwrap();
+        for file in ["a.py", "pkg/b.py", "pkg/sub/c.pyi", "pkg/readme.txt", ".hidden/d.py", "build/e.py"] {
+            std::fs::write(root.join(file), "x = 1\n").unwrap();
+        }
+        std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
+        let (targets, errors) = discover(&[root.to_path_buf()], &DiscoveryOptions::default());
+        assert!(errors.is_empty());
+        let found: Vec<String> = targets.iter().map(|t| t.relative.display().to_string()).collect();
+        assert_eq!(found, ["a.py", "pkg/b.py", "pkg/sub/c.pyi"]);
+    }
+
+    #[test]
+    fn a_file_named_directly_is_always_scanned() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("script");
+        std::fs::write(&file, "x = 1\n").unwrap();
+        let (targets, _) = discover(&[file.clone()], &DiscoveryOptions::default());
+        assert_eq!(targets[0].path, file);
+    }
+
+    #[test]
+    fn missing_paths_are_errors() {
+        let (targets, errors) = discover(&[PathBuf::from("/no/such/path")], &DiscoveryOptions::default());
+        assert!(targets.is_empty());
+        assert_eq!(errors.len(), 1);
+    }
+
+    #[test]
+    fn include_and_exclude_globs() {
+        let options = DiscoveryOptions {
+            include: None,
+            exclude: Some(set("tests")),
+        };
+        assert!(!selected(Path::new("tests/test_a.py"), &options));
+        assert!(selected(Path::new("src/a.py"), &options));
+        let options = DiscoveryOptions {
+            include: Some(set("*.pyi")),
+            exclude: None,
+        };
+        assert!(selected(Path::new("src/a.pyi"), &options));
+        assert!(!selected(Path::new("src/a.py"), &options));
+    }
+}

@@ -1,0 +1,260 @@
+//! Rule fixtures: a rule file `X.yaml` is proven by `X.py` beside it,
+//! annotated Semgrep-style. A comment line `# ruleid: a, b` says the next
+//! code line must be flagged by rules `a` and `b`; `# ok: a` says it must not;
+//! `# todoruleid:` and `# todook:` mark known misses and known false
+//! positives, which are reported but do not fail.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use tripline_rule::{load_file, Level, RuleDiagnostic, RuleSet};
+
+use crate::{scan, ScanOptions};
+
+/// What an annotation says about a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Expectation {
+    RuleId,
+    Ok,
+    TodoRuleId,
+    TodoOk,
+}
+
+impl Expectation {
+    fn parse(word: &str) -> Option<Expectation> {
+        Some(match word {
+            "ruleid" => Expectation::RuleId,
+            "ok" => Expectation::Ok,
+            "todoruleid" => Expectation::TodoRuleId,
+            "todook" => Expectation::TodoOk,
+            _ => return None,
+        })
+    }
+}
+
+/// One annotation: the 1-based code line it applies to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Annotation {
+    pub line: usize,
+    pub rule_id: String,
+    pub expectation: Expectation,
+}
+
+/// Reads the annotations of a fixture. An annotation comment applies to the
+/// next line that is not itself an annotation.
+pub fn annotations(text: &str) -> Vec<Annotation> {
+    let mut found = Vec::new();
+    let mut pending: Vec<(String, Expectation)> = Vec::new();
+    for (index, line) in text.lines().enumerate() {
+        match parse_annotation_line(line) {
+            Some(items) => pending.extend(items),
+            None => found.extend(pending.drain(..).map(|(rule_id, expectation)| Annotation {
+                line: index + 1,
+                rule_id,
+                expectation,
+            })),
+        }
+    }
+    found
+}
+
+/// `# ruleid: a, b` → `[(a, RuleId), (b, RuleId)]`; anything else → `None`.
+fn parse_annotation_line(line: &str) -> Option<Vec<(String, Expectation)>> {
+    let comment = line.trim_start().strip_prefix('#')?.trim_start();
+    let (word, ids) = comment.split_once(':')?;
+    let expectation = Expectation::parse(word.trim())?;
+    Some(
+        ids.split(',')
+            .map(str::trim)
+            .filter(|id| !id.is_empty())
+            .map(|id| (id.to_owned(), expectation))
+            .collect(),
+    )
+}
+
+/// Why a rule's fixture does not agree with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MismatchKind {
+    /// `# ruleid:` above the line, but no finding there.
+    Missing,
+    /// A finding on a line not annotated `# ruleid:` for this rule.
+    Unexpected,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mismatch {
+    pub line: usize,
+    pub kind: MismatchKind,
+    /// The code on that line, for the report.
+    pub code: String,
+}
+
+/// A known gap (`todoruleid`/`todook`) and whether it still holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KnownGap {
+    pub line: usize,
+    pub expectation: Expectation,
+    /// For `todoruleid`: the rule now finds it; for `todook`: it no longer flags it.
+    pub fixed: bool,
+}
+
+/// How one rule fared against its fixture.
+#[derive(Debug, Clone)]
+pub struct RuleOutcome {
+    pub rule_id: String,
+    pub mismatches: Vec<Mismatch>,
+    pub known_gaps: Vec<KnownGap>,
+}
+
+impl RuleOutcome {
+    pub fn passed(&self) -> bool {
+        self.mismatches.is_empty()
+    }
+}
+
+/// The result of testing one rule file.
+#[derive(Debug)]
+pub struct FileOutcome {
+    pub rule_file: PathBuf,
+    /// `None` when the rule file has no fixture beside it.
+    pub fixture: Option<PathBuf>,
+    pub diagnostics: Vec<RuleDiagnostic>,
+    pub rules: Vec<RuleOutcome>,
+}
+
+/// The fixture of a rule file: `X.py` beside `X.yaml` / `X.yml`.
+pub fn fixture_path(rule_file: &Path) -> Option<PathBuf> {
+    let candidate = rule_file.with_extension("py");
+    candidate.is_file().then_some(candidate)
+}
+
+/// Loads one rule file and checks each of its rules against the fixture.
+pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
+    let mut ruleset = RuleSet::default();
+    let diagnostics = match load_file(rule_file, &mut ruleset) {
+        Ok(diagnostics) => diagnostics,
+        Err(err) => {
+            return FileOutcome {
+                rule_file: rule_file.to_path_buf(),
+                fixture: None,
+                diagnostics: vec![RuleDiagnostic::error(
+                    "tripline::io",
+                    format!("cannot read {}: {err}", rule_file.display()),
+                    &std::sync::Arc::new(miette_source(rule_file)),
+                )],
+                rules: Vec::new(),
+            }
+        }
+    };
+    let fixture = fixture_path(rule_file);
+    let mut outcome = FileOutcome {
+        rule_file: rule_file.to_path_buf(),
+        fixture: fixture.clone(),
+        rules: Vec::new(),
+        diagnostics,
+    };
+    let (Some(fixture), false) = (fixture, outcome.diagnostics.iter().any(|d| d.level == Level::Error)) else {
+        return outcome;
+    };
+    let text = std::fs::read_to_string(&fixture).unwrap_or_default();
+    let report = scan(&ruleset, std::slice::from_ref(&fixture), &ScanOptions::default());
+    let expected = annotations(&text);
+    let code_lines: Vec<&str> = text.lines().collect();
+    for rule in &ruleset.rules {
+        let found: BTreeSet<usize> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule_id == rule.id)
+            .map(|f| f.start.line)
+            .collect();
+        let mut marks: BTreeMap<usize, Expectation> = BTreeMap::new();
+        for annotation in expected.iter().filter(|a| a.rule_id == rule.id) {
+            marks.insert(annotation.line, annotation.expectation);
+        }
+        outcome.rules.push(compare(&rule.id, &found, &marks, &code_lines));
+    }
+    outcome
+}
+
+fn miette_source(path: &Path) -> miette::NamedSource<String> {
+    miette::NamedSource::new(path.display().to_string(), String::new())
+}
+
+fn compare(rule_id: &str, found: &BTreeSet<usize>, marks: &BTreeMap<usize, Expectation>, code: &[&str]) -> RuleOutcome {
+    let code_at = |line: usize| code.get(line - 1).map_or(String::new(), |l| l.trim().to_owned());
+    let mut outcome = RuleOutcome {
+        rule_id: rule_id.to_owned(),
+        mismatches: Vec::new(),
+        known_gaps: Vec::new(),
+    };
+    let lines: BTreeSet<usize> = found.iter().chain(marks.keys()).copied().collect();
+    for line in lines {
+        let flagged = found.contains(&line);
+        match (marks.get(&line), flagged) {
+            (Some(Expectation::RuleId), false) => outcome.mismatches.push(Mismatch {
+                line,
+                kind: MismatchKind::Missing,
+                code: code_at(line),
+            }),
+            (None | Some(Expectation::Ok), true) => outcome.mismatches.push(Mismatch {
+                line,
+                kind: MismatchKind::Unexpected,
+                code: code_at(line),
+            }),
+            (Some(expectation @ (Expectation::TodoRuleId | Expectation::TodoOk)), _) => {
+                outcome.known_gaps.push(KnownGap {
+                    line,
+                    expectation: *expectation,
+                    fixed: (*expectation == Expectation::TodoRuleId) == flagged,
+                });
+            }
+            _ => {}
+        }
+    }
+    outcome
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn annotations_apply_to_the_next_code_line() {
+        let text = "# ruleid: a, b\n# ok: c\nx = 1\ny = 2\n    # todoruleid: a\n    z = 3\n";
+        let found = annotations(text);
+        let summary: Vec<(usize, &str, Expectation)> =
+            found.iter().map(|a| (a.line, a.rule_id.as_str(), a.expectation)).collect();
+        assert_eq!(
+            summary,
+            [
+                (3, "a", Expectation::RuleId),
+                (3, "b", Expectation::RuleId),
+                (3, "c", Expectation::Ok),
+                (6, "a", Expectation::TodoRuleId)
+            ]
+        );
+    }
+
+    #[test]
+    fn ordinary_comments_are_not_annotations() {
+        assert!(annotations("# okay: this is prose\n# rule: x\nx = 1\n").is_empty());
+    }
+
+    #[test]
+    fn compare_reports_misses_and_unexpected_findings() {
+        let found: BTreeSet<usize> = [2, 4, 6].into();
+        let marks: BTreeMap<usize, Expectation> = [
+            (2, Expectation::RuleId),
+            (3, Expectation::RuleId),
+            (4, Expectation::Ok),
+            (6, Expectation::TodoOk),
+        ]
+        .into();
+        let code = ["a", "b", "c", "d", "e", "f"];
+        let outcome = compare("r", &found, &marks, &code);
+        let mismatches: Vec<(usize, MismatchKind)> = outcome.mismatches.iter().map(|m| (m.line, m.kind.clone())).collect();
+        assert_eq!(mismatches, [(3, MismatchKind::Missing), (4, MismatchKind::Unexpected)]);
+        assert_eq!(outcome.known_gaps.len(), 1);
+        assert!(!outcome.known_gaps[0].fixed);
+    }
+}

@@ -1,0 +1,82 @@
+//! What a scan produces: findings, per-file errors and counts. The JSON
+//! shape of these types is tripline's documented output (docs/output.md).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tripline_rule::Severity;
+
+/// A 1-based line and column; columns count characters (Unicode scalar
+/// values), so a tab or an `é` is one column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct Position {
+    pub line: usize,
+    pub col: usize,
+}
+
+/// What a metavariable bound, as shown to the user.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MetavarValue {
+    pub text: String,
+    pub start: Position,
+    pub end: Position,
+}
+
+/// One finding of one rule.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    /// Exactly as written in the rule file.
+    pub rule_id: String,
+    pub path: String,
+    pub start: Position,
+    pub end: Position,
+    /// The rule's message with metavariables replaced by what they bound.
+    pub message: String,
+    #[serde(serialize_with = "severity_name")]
+    pub severity: Severity,
+    pub metadata: serde_json::Value,
+    /// Keyed by `$NAME`.
+    pub metavars: BTreeMap<String, MetavarValue>,
+    /// The full source lines the finding spans.
+    pub lines: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<String>,
+}
+
+fn severity_name<S: serde::Serializer>(severity: &Severity, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(severity.name())
+}
+
+/// A file that could not be scanned (or not entirely), and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileError {
+    pub path: String,
+    /// `read` (I/O error), `encoding` (not UTF-8), `binary` (NUL bytes).
+    pub kind: &'static str,
+    pub message: String,
+}
+
+/// Counts about a scan.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Stats {
+    /// Files scanned (parsed and matched).
+    pub files: usize,
+    /// Of those, files with syntax errors (scanned as far as tree-sitter recovered).
+    pub files_with_syntax_errors: usize,
+    /// Files that could not be scanned (see `errors`).
+    pub files_skipped: usize,
+    /// Bytes of Python scanned.
+    pub bytes: u64,
+    /// Rules that ran.
+    pub rules: usize,
+    pub findings: usize,
+}
+
+/// Everything a scan found.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct ScanReport {
+    /// Sorted by path, line, column, rule id.
+    pub findings: Vec<Finding>,
+    pub errors: Vec<FileError>,
+    pub stats: Stats,
+}
