@@ -31,7 +31,11 @@ fn check(dir: &str) -> usize {
     let mut passed = 0;
     for file in files {
         let outcome = test_rule_file(&file);
-        let shown = file.strip_prefix(repo()).unwrap_or(&file).display().to_string();
+        let shown = file
+            .strip_prefix(repo())
+            .unwrap_or(&file)
+            .display()
+            .to_string();
         for diagnostic in &outcome.diagnostics {
             failures.push(format!("{shown}: {}", diagnostic.message));
         }
@@ -39,7 +43,11 @@ fn check(dir: &str) -> usize {
             failures.push(format!("{shown}: no fixture beside it"));
             continue;
         };
-        let fixture = fixture.strip_prefix(repo()).unwrap_or(fixture).display().to_string();
+        let fixture = fixture
+            .strip_prefix(repo())
+            .unwrap_or(fixture)
+            .display()
+            .to_string();
         for rule in &outcome.rules {
             if rule.passed() {
                 passed += 1;
@@ -49,11 +57,19 @@ fn check(dir: &str) -> usize {
                     MismatchKind::Missing => format!("expected {} here, not found", rule.rule_id),
                     MismatchKind::Unexpected => format!("{} found, not expected", rule.rule_id),
                 };
-                failures.push(format!("{fixture}:{}: {what}\n    {}", mismatch.line, mismatch.code));
+                failures.push(format!(
+                    "{fixture}:{}: {what}\n    {}",
+                    mismatch.line, mismatch.code
+                ));
             }
         }
     }
-    assert!(failures.is_empty(), "{} fixture problems:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} fixture problems:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
     passed
 }
 

@@ -17,16 +17,22 @@ fn main() {
         code.push_str(&format!(
             "    ({:?}, include_str!({:?})),\n",
             relative.display().to_string(),
-            file.canonicalize().unwrap_or_else(|_| file.clone()).display().to_string()
+            file.canonicalize()
+                .unwrap_or_else(|_| file.clone())
+                .display()
+                .to_string()
         ));
     }
     code.push_str("];\n");
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("embedded_rules.rs");
+    let out =
+        PathBuf::from(std::env::var("OUT_DIR").expect("set by cargo")).join("embedded_rules.rs");
     std::fs::write(out, code).expect("OUT_DIR is writable");
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         if path.is_dir() {

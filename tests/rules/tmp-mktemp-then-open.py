@@ -1,4 +1,5 @@
 import os
+import zlib
 import tempfile
 
 
@@ -31,6 +32,25 @@ def scratch_file():
     scratch = tempfile.mktemp(".tmp")
     open(scratch, mode="wb")
     return scratch
+
+
+def save_upload(upload):
+    # ruleid: tmp-mktemp-then-open
+    dest = tempfile.mktemp(suffix=".bin")
+    with open(dest, "wb") as fh:
+        fh.write(upload.read())
+    return dest
+
+
+def spool(chunks, compress):
+    # ruleid: tmp-mktemp-then-open
+    spool_path = tempfile.mktemp()
+    if compress:
+        chunks = [zlib.compress(c) for c in chunks]
+    fh = open(spool_path, "ab")
+    fh.writelines(chunks)
+    fh.close()
+    return spool_path
 
 
 def write_report_safe(data):
@@ -67,3 +87,14 @@ def only_name():
     # ok: tmp-mktemp-then-open
     name = tempfile.mktemp()
     return os.path.basename(name)
+
+
+def make_name():
+    # ok: tmp-mktemp-then-open
+    candidate = tempfile.mktemp()
+    return candidate
+
+
+def use_name(candidate):
+    # ok: tmp-mktemp-then-open
+    return open(candidate, "w")

@@ -28,7 +28,10 @@ pub struct DiscoveryOptions {
 /// entries and non-Python files; a file named directly is always scanned.
 /// Symbolic links are not followed. The result is sorted and free of repeats.
 /// Paths that do not exist are returned as errors.
-pub fn discover(roots: &[PathBuf], options: &DiscoveryOptions) -> (Vec<Target>, Vec<(PathBuf, String)>) {
+pub fn discover(
+    roots: &[PathBuf],
+    options: &DiscoveryOptions,
+) -> (Vec<Target>, Vec<(PathBuf, String)>) {
     let mut targets = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
@@ -46,7 +49,12 @@ pub fn discover(roots: &[PathBuf], options: &DiscoveryOptions) -> (Vec<Target>, 
     (targets, errors)
 }
 
-fn walk(root: &Path, options: &DiscoveryOptions, targets: &mut Vec<Target>, errors: &mut Vec<(PathBuf, String)>) {
+fn walk(
+    root: &Path,
+    options: &DiscoveryOptions,
+    targets: &mut Vec<Target>,
+    errors: &mut Vec<(PathBuf, String)>,
+) {
     let walker = WalkBuilder::new(root)
         .follow_links(false)
         .hidden(true)
@@ -66,7 +74,11 @@ fn walk(root: &Path, options: &DiscoveryOptions, targets: &mut Vec<Target>, erro
         if !entry.file_type().is_some_and(|t| t.is_file()) || !is_python(entry.path()) {
             continue;
         }
-        let relative = entry.path().strip_prefix(root).unwrap_or(entry.path()).to_path_buf();
+        let relative = entry
+            .path()
+            .strip_prefix(root)
+            .unwrap_or(entry.path())
+            .to_path_buf();
         if !selected(&relative, options) {
             continue;
         }
@@ -80,7 +92,9 @@ fn walk(root: &Path, options: &DiscoveryOptions, targets: &mut Vec<Target>, erro
 fn err_path(err: &ignore::Error) -> Option<PathBuf> {
     match err {
         ignore::Error::WithPath { path, .. } => Some(path.clone()),
-        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => err_path(err),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            err_path(err)
+        }
         _ => None,
     }
 }
@@ -93,7 +107,10 @@ fn is_python(path: &Path) -> bool {
 /// its components.
 fn selected(relative: &Path, options: &DiscoveryOptions) -> bool {
     let matches = |set: &GlobSet| {
-        set.is_match(relative) || relative.iter().any(|component| set.is_match(Path::new(component)))
+        set.is_match(relative)
+            || relative
+                .iter()
+                .any(|component| set.is_match(Path::new(component)))
     };
     options.include.as_ref().is_none_or(matches) && !options.exclude.as_ref().is_some_and(matches)
 }
@@ -104,7 +121,10 @@ mod tests {
     use globset::{Glob, GlobSetBuilder};
 
     fn set(glob: &str) -> GlobSet {
-        GlobSetBuilder::new().add(Glob::new(glob).unwrap()).build().unwrap()
+        GlobSetBuilder::new()
+            .add(Glob::new(glob).unwrap())
+            .build()
+            .unwrap()
     }
 
     #[test]
@@ -114,13 +134,23 @@ mod tests {
         std::fs::create_dir_all(root.join("pkg/sub")).unwrap();
         std::fs::create_dir_all(root.join(".hidden")).unwrap();
         std::fs::create_dir_all(root.join("build")).unwrap();
-        for file in ["a.py", "pkg/b.py", "pkg/sub/c.pyi", "pkg/readme.txt", ".hidden/d.py", "build/e.py"] {
+        for file in [
+            "a.py",
+            "pkg/b.py",
+            "pkg/sub/c.pyi",
+            "pkg/readme.txt",
+            ".hidden/d.py",
+            "build/e.py",
+        ] {
             std::fs::write(root.join(file), "x = 1\n").unwrap();
         }
         std::fs::write(root.join(".gitignore"), "build/\n").unwrap();
         let (targets, errors) = discover(&[root.to_path_buf()], &DiscoveryOptions::default());
         assert!(errors.is_empty());
-        let found: Vec<String> = targets.iter().map(|t| t.relative.display().to_string()).collect();
+        let found: Vec<String> = targets
+            .iter()
+            .map(|t| t.relative.display().to_string())
+            .collect();
         assert_eq!(found, ["a.py", "pkg/b.py", "pkg/sub/c.pyi"]);
     }
 
@@ -129,13 +159,16 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("script");
         std::fs::write(&file, "x = 1\n").unwrap();
-        let (targets, _) = discover(&[file.clone()], &DiscoveryOptions::default());
+        let (targets, _) = discover(std::slice::from_ref(&file), &DiscoveryOptions::default());
         assert_eq!(targets[0].path, file);
     }
 
     #[test]
     fn missing_paths_are_errors() {
-        let (targets, errors) = discover(&[PathBuf::from("/no/such/path")], &DiscoveryOptions::default());
+        let (targets, errors) = discover(
+            &[PathBuf::from("/no/such/path")],
+            &DiscoveryOptions::default(),
+        );
         assert!(targets.is_empty());
         assert_eq!(errors.len(), 1);
     }

@@ -32,7 +32,10 @@ fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Can
     match formula {
         Formula::Pattern(index) => file.pattern_matches[*index].clone(),
         Formula::Regex(regex) => regex_matches(regex, file.text),
-        Formula::Either(alternatives) => alternatives.iter().flat_map(|f| formula_matches(f, file)).collect(),
+        Formula::Either(alternatives) => alternatives
+            .iter()
+            .flat_map(|f| formula_matches(f, file))
+            .collect(),
         Formula::All(conjunction) => conjunction_matches(conjunction, file),
     }
 }
@@ -59,12 +62,18 @@ fn regex_matches<'t>(regex: &Regex, text: &str) -> Vec<Candidate<'t>> {
                     env.bind(name, Bound::Text(group.range()), text.as_bytes());
                 }
             }
-            Some(Match { range: whole.range(), env })
+            Some(Match {
+                range: whole.range(),
+                env,
+            })
         })
         .collect()
 }
 
-fn conjunction_matches<'t>(conjunction: &Conjunction, file: &FileContext<'_, 't>) -> Vec<Candidate<'t>> {
+fn conjunction_matches<'t>(
+    conjunction: &Conjunction,
+    file: &FileContext<'_, 't>,
+) -> Vec<Candidate<'t>> {
     let source = file.source;
     // Plain positives decide the ranges; `pattern-inside` only constrains
     // them, unless there is nothing else.
@@ -108,7 +117,9 @@ fn conjunction_matches<'t>(conjunction: &Conjunction, file: &FileContext<'_, 't>
             !removing.iter().any(|n| {
                 let hit = match negative.kind {
                     NegationKind::Not => n.range == candidate.range,
-                    NegationKind::NotInside | NegationKind::NotRegex => contains(&n.range, &candidate.range),
+                    NegationKind::NotInside | NegationKind::NotRegex => {
+                        contains(&n.range, &candidate.range)
+                    }
                 };
                 hit && candidate.env.compatible(&n.env, source)
             })
@@ -141,7 +152,10 @@ fn conjunction_matches<'t>(conjunction: &Conjunction, file: &FileContext<'_, 't>
 
 fn holds(condition: &Condition, env: &Env<'_>, source: &[u8]) -> bool {
     match condition {
-        Condition::Regex { metavariable, regex } => env
+        Condition::Regex {
+            metavariable,
+            regex,
+        } => env
             .get(metavariable)
             .is_some_and(|bound| regex.is_match(&bound.text(source))),
     }

@@ -153,11 +153,18 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
         rules: Vec::new(),
         diagnostics,
     };
-    let (Some(fixture), false) = (fixture, outcome.diagnostics.iter().any(|d| d.level == Level::Error)) else {
+    let (Some(fixture), false) = (
+        fixture,
+        outcome.diagnostics.iter().any(|d| d.level == Level::Error),
+    ) else {
         return outcome;
     };
     let text = std::fs::read_to_string(&fixture).unwrap_or_default();
-    let report = scan(&ruleset, std::slice::from_ref(&fixture), &ScanOptions::default());
+    let report = scan(
+        &ruleset,
+        std::slice::from_ref(&fixture),
+        &ScanOptions::default(),
+    );
     let expected = annotations(&text);
     let code_lines: Vec<&str> = text.lines().collect();
     for rule in &ruleset.rules {
@@ -171,7 +178,9 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
         for annotation in expected.iter().filter(|a| a.rule_id == rule.id) {
             marks.insert(annotation.line, annotation.expectation);
         }
-        outcome.rules.push(compare(&rule.id, &found, &marks, &code_lines));
+        outcome
+            .rules
+            .push(compare(&rule.id, &found, &marks, &code_lines));
     }
     outcome
 }
@@ -180,8 +189,16 @@ fn miette_source(path: &Path) -> miette::NamedSource<String> {
     miette::NamedSource::new(path.display().to_string(), String::new())
 }
 
-fn compare(rule_id: &str, found: &BTreeSet<usize>, marks: &BTreeMap<usize, Expectation>, code: &[&str]) -> RuleOutcome {
-    let code_at = |line: usize| code.get(line - 1).map_or(String::new(), |l| l.trim().to_owned());
+fn compare(
+    rule_id: &str,
+    found: &BTreeSet<usize>,
+    marks: &BTreeMap<usize, Expectation>,
+    code: &[&str],
+) -> RuleOutcome {
+    let code_at = |line: usize| {
+        code.get(line - 1)
+            .map_or(String::new(), |l| l.trim().to_owned())
+    };
     let mut outcome = RuleOutcome {
         rule_id: rule_id.to_owned(),
         mismatches: Vec::new(),
@@ -222,8 +239,10 @@ mod tests {
     fn annotations_apply_to_the_next_code_line() {
         let text = "# ruleid: a, b\n# ok: c\nx = 1\ny = 2\n    # todoruleid: a\n    z = 3\n";
         let found = annotations(text);
-        let summary: Vec<(usize, &str, Expectation)> =
-            found.iter().map(|a| (a.line, a.rule_id.as_str(), a.expectation)).collect();
+        let summary: Vec<(usize, &str, Expectation)> = found
+            .iter()
+            .map(|a| (a.line, a.rule_id.as_str(), a.expectation))
+            .collect();
         assert_eq!(
             summary,
             [
@@ -252,8 +271,15 @@ mod tests {
         .into();
         let code = ["a", "b", "c", "d", "e", "f"];
         let outcome = compare("r", &found, &marks, &code);
-        let mismatches: Vec<(usize, MismatchKind)> = outcome.mismatches.iter().map(|m| (m.line, m.kind.clone())).collect();
-        assert_eq!(mismatches, [(3, MismatchKind::Missing), (4, MismatchKind::Unexpected)]);
+        let mismatches: Vec<(usize, MismatchKind)> = outcome
+            .mismatches
+            .iter()
+            .map(|m| (m.line, m.kind.clone()))
+            .collect();
+        assert_eq!(
+            mismatches,
+            [(3, MismatchKind::Missing), (4, MismatchKind::Unexpected)]
+        );
         assert_eq!(outcome.known_gaps.len(), 1);
         assert!(!outcome.known_gaps[0].fixed);
     }

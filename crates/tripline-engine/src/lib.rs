@@ -42,9 +42,17 @@ pub struct ScanOptions {
 pub fn scan(ruleset: &RuleSet, paths: &[PathBuf], options: &ScanOptions) -> ScanReport {
     let (targets, walk_errors) = discover(paths, &options.discovery);
     let prepared = Prepared::new(ruleset);
-    let run = || targets.par_iter().map(|t| scan_file(&prepared, t)).collect::<Vec<_>>();
+    let run = || {
+        targets
+            .par_iter()
+            .map(|t| scan_file(&prepared, t))
+            .collect::<Vec<_>>()
+    };
     let outcomes = match options.jobs {
-        Some(jobs) => match rayon::ThreadPoolBuilder::new().num_threads(jobs.max(1)).build() {
+        Some(jobs) => match rayon::ThreadPoolBuilder::new()
+            .num_threads(jobs.max(1))
+            .build()
+        {
             Ok(pool) => pool.install(run),
             Err(_) => run(),
         },
@@ -73,9 +81,9 @@ pub fn scan(ruleset: &RuleSet, paths: &[PathBuf], options: &ScanOptions) -> Scan
         }
         report.findings.extend(outcome.findings);
     }
-    report
-        .findings
-        .sort_by(|a, b| (&a.path, a.start, a.end, &a.rule_id).cmp(&(&b.path, b.start, b.end, &b.rule_id)));
+    report.findings.sort_by(|a, b| {
+        (&a.path, a.start, a.end, &a.rule_id).cmp(&(&b.path, b.start, b.end, &b.rule_id))
+    });
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.stats.findings = report.findings.len();
     report

@@ -43,7 +43,10 @@ pub struct Finding {
     pub fix: Option<String>,
 }
 
-fn severity_name<S: serde::Serializer>(severity: &Severity, serializer: S) -> Result<S::Ok, S::Error> {
+fn severity_name<S: serde::Serializer>(
+    severity: &Severity,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
     serializer.serialize_str(severity.name())
 }
 

@@ -66,8 +66,12 @@ fn collect_patterns(formula: &Formula, out: &mut Vec<usize>) {
         Formula::Regex(_) => {}
         Formula::Either(alternatives) => alternatives.iter().for_each(|f| collect_patterns(f, out)),
         Formula::All(all) => {
-            all.positives.iter().for_each(|p| collect_patterns(&p.formula, out));
-            all.negatives.iter().for_each(|n| collect_patterns(&n.formula, out));
+            all.positives
+                .iter()
+                .for_each(|p| collect_patterns(&p.formula, out));
+            all.negatives
+                .iter()
+                .for_each(|n| collect_patterns(&n.formula, out));
         }
     }
 }
@@ -109,14 +113,20 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
         Err(err) => return fail("read", format!("cannot read: {err}")),
     };
     if bytes.contains(&0) {
-        return fail("binary", "contains NUL bytes; not a Python source file".to_owned());
+        return fail(
+            "binary",
+            "contains NUL bytes; not a Python source file".to_owned(),
+        );
     }
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(err) => {
             return fail(
                 "encoding",
-                format!("not valid UTF-8 (first bad byte at offset {})", err.utf8_error().valid_up_to()),
+                format!(
+                    "not valid UTF-8 (first bad byte at offset {})",
+                    err.utf8_error().valid_up_to()
+                ),
             )
         }
     };
@@ -137,7 +147,13 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
 }
 
 /// Runs the given rules over a parsed file.
-fn find(prepared: &Prepared<'_>, rules: &[usize], tree: &Tree, text: &str, path: &str) -> Vec<Finding> {
+fn find(
+    prepared: &Prepared<'_>,
+    rules: &[usize],
+    tree: &Tree,
+    text: &str,
+    path: &str,
+) -> Vec<Finding> {
     let source = text.as_bytes();
     let mut wanted = vec![false; prepared.ruleset.patterns.len()];
     for &rule in rules {
@@ -164,14 +180,27 @@ fn find(prepared: &Prepared<'_>, rules: &[usize], tree: &Tree, text: &str, path:
 
 /// One pre-order traversal of the tree; each node is offered to the
 /// patterns that can match its kind.
-fn match_patterns<'t>(prepared: &Prepared<'_>, wanted: &[bool], root: Node<'t>, source: &[u8]) -> Vec<Vec<Match<'t>>> {
+fn match_patterns<'t>(
+    prepared: &Prepared<'_>,
+    wanted: &[bool],
+    root: Node<'t>,
+    source: &[u8],
+) -> Vec<Vec<Match<'t>>> {
     let mut matches: Vec<Vec<Match<'t>>> = vec![Vec::new(); prepared.ruleset.patterns.len()];
-    let any_kind: Vec<usize> = prepared.any_kind.iter().copied().filter(|&p| wanted[p]).collect();
+    let any_kind: Vec<usize> = prepared
+        .any_kind
+        .iter()
+        .copied()
+        .filter(|&p| wanted[p])
+        .collect();
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
         if node.is_named() {
-            let by_kind = prepared.by_kind.get(usize::from(node.kind_id())).map_or(&[][..], Vec::as_slice);
+            let by_kind = prepared
+                .by_kind
+                .get(usize::from(node.kind_id()))
+                .map_or(&[][..], Vec::as_slice);
             for &index in by_kind.iter().filter(|&&p| wanted[p]).chain(&any_kind) {
                 prepared.ruleset.patterns[index].matches_at(node, source, &mut matches[index]);
             }
@@ -190,7 +219,13 @@ fn match_patterns<'t>(prepared: &Prepared<'_>, wanted: &[bool], root: Node<'t>, 
     }
 }
 
-fn finding(rule: &Rule, candidate: &Match<'_>, path: &str, text: &str, lines: &LineIndex) -> Finding {
+fn finding(
+    rule: &Rule,
+    candidate: &Match<'_>,
+    path: &str,
+    text: &str,
+    lines: &LineIndex,
+) -> Finding {
     let source = text.as_bytes();
     let metavars = candidate
         .env
@@ -227,9 +262,11 @@ pub fn interpolate(message: &str, env: &Env<'_>, source: &[u8]) -> String {
     static METAVARIABLE: LazyLock<Regex> =
         LazyLock::new(|| Regex::new(r"\$(?:\.\.\.)?([A-Z_][A-Z0-9_]*)").expect("valid regex"));
     METAVARIABLE
-        .replace_all(message, |captures: &regex::Captures<'_>| match env.get(&captures[1]) {
-            Some(bound) => bound.text(source).into_owned(),
-            None => captures[0].to_owned(),
+        .replace_all(message, |captures: &regex::Captures<'_>| {
+            match env.get(&captures[1]) {
+                Some(bound) => bound.text(source).into_owned(),
+                None => captures[0].to_owned(),
+            }
         })
         .into_owned()
 }
@@ -252,7 +289,10 @@ impl LineIndex {
         let start = self.starts[line];
         Position {
             line: line + 1,
-            col: text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1,
+            col: text
+                .get(start..offset)
+                .map_or(offset - start, |s| s.chars().count())
+                + 1,
         }
     }
 

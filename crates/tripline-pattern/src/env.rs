@@ -59,7 +59,10 @@ pub struct Env<'t> {
 
 impl<'t> Env<'t> {
     pub fn get(&self, name: &str) -> Option<&Bound<'t>> {
-        self.bindings.iter().find(|(n, _)| &**n == name).map(|(_, b)| b)
+        self.bindings
+            .iter()
+            .find(|(n, _)| &**n == name)
+            .map(|(_, b)| b)
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, &Bound<'t>)> {

@@ -113,6 +113,9 @@ enum Root {
     Statements(Vec<PNode>),
 }
 
+/// Metavariable bindings as `(name, text)`, for tests and examples.
+pub type Bindings = Vec<(String, String)>;
+
 /// One place a pattern matched: the byte range and the bindings.
 #[derive(Debug, Clone)]
 pub struct Match<'t> {
@@ -148,7 +151,9 @@ impl Pattern {
         let root = match statements.as_slice() {
             [] => return Err(PatternError::new("the pattern is empty", 0)),
             [only] => {
-                let node = if only.kind_id() == KINDS.expression_statement && only.named_child_count() == 1 {
+                let node = if only.kind_id() == KINDS.expression_statement
+                    && only.named_child_count() == 1
+                {
                     only.named_child(0).expect("counted one child")
                 } else {
                     *only
@@ -191,7 +196,10 @@ impl Pattern {
             Root::Node(pattern) => {
                 if let PNode::Str(_) = pattern {
                     // A piece of `"a" "b"` is matched as part of the whole.
-                    if node.parent().is_some_and(|p| p.kind_id() == kinds.concatenated_string) {
+                    if node
+                        .parent()
+                        .is_some_and(|p| p.kind_id() == kinds.concatenated_string)
+                    {
                         return;
                     }
                 }
@@ -215,7 +223,13 @@ impl Pattern {
                 };
                 for start in 0..children.len() {
                     let mut envs = Vec::new();
-                    matcher.statements(&patterns, &children[start..], &Env::default(), mode, &mut envs);
+                    matcher.statements(
+                        &patterns,
+                        &children[start..],
+                        &Env::default(),
+                        mode,
+                        &mut envs,
+                    );
                     out.extend(envs.into_iter().map(|env| Match {
                         range: children[start].start_byte()
                             ..env.sequence_end.unwrap_or(children[start].end_byte()),
@@ -229,7 +243,7 @@ impl Pattern {
     /// Parses `code` and returns every match as `(start, end, bindings)`,
     /// bindings as `(name, text)`. Meant for tests and examples; the engine
     /// matches all patterns in one traversal instead.
-    pub fn find_all_in(&self, code: &str) -> Vec<(usize, usize, Vec<(String, String)>)> {
+    pub fn find_all_in(&self, code: &str) -> Vec<(usize, usize, Bindings)> {
         let mut parser = Parser::new();
         parser
             .set_language(&python::language())
@@ -276,7 +290,10 @@ fn syntax_error(root: Node<'_>, code: &[u8]) -> PatternError {
         let node = cursor.node();
         if node.is_missing() {
             return PatternError::new(
-                format!("this pattern is not valid Python: `{}` is missing here", node.kind()),
+                format!(
+                    "this pattern is not valid Python: `{}` is missing here",
+                    node.kind()
+                ),
                 node.start_byte(),
             );
         }
@@ -284,7 +301,10 @@ fn syntax_error(root: Node<'_>, code: &[u8]) -> PatternError {
             let text = String::from_utf8_lossy(&code[node.byte_range()]);
             let shown: String = text.chars().take(40).collect();
             return PatternError::new(
-                format!("this pattern is not valid Python: unexpected `{}`", shown.trim()),
+                format!(
+                    "this pattern is not valid Python: unexpected `{}`",
+                    shown.trim()
+                ),
                 node.start_byte(),
             );
         }

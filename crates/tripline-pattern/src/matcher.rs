@@ -135,7 +135,9 @@ impl<'s> Matcher<'s> {
         }
         if pattern.kind == kinds.argument_list {
             self.arguments(pattern, node, env, out);
-        } else if pattern.kind == kinds.function_definition || pattern.kind == kinds.class_definition {
+        } else if pattern.kind == kinds.function_definition
+            || pattern.kind == kinds.class_definition
+        {
             self.definition(pattern, node, env, out);
         } else if pattern.kind == kinds.decorated_definition {
             self.decorated(pattern, node, env, out);
@@ -279,7 +281,13 @@ impl<'s> Matcher<'s> {
     /// statement that contains the expression (Semgrep's deep expression
     /// statements: `open($F, ...)` matches `open(f).write(data)`), without
     /// looking into nested blocks, which have statements of their own.
-    fn inside_statement<'t>(&self, expression: &PNode, statement: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn inside_statement<'t>(
+        &self,
+        expression: &PNode,
+        statement: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
         let mut stack = vec![statement];
         while let Some(node) = stack.pop() {
             if node.kind_id() == KINDS.block {
@@ -289,7 +297,10 @@ impl<'s> Matcher<'s> {
                 self.node(expression, node, env, out);
             }
             let mut cursor = node.walk();
-            let children: Vec<Node<'t>> = node.children(&mut cursor).filter(|c| !c.is_extra()).collect();
+            let children: Vec<Node<'t>> = node
+                .children(&mut cursor)
+                .filter(|c| !c.is_extra())
+                .collect();
             stack.extend(children.into_iter().rev());
         }
     }
@@ -297,7 +308,13 @@ impl<'s> Matcher<'s> {
     /// Call arguments, as Semgrep matches them: each keyword argument the
     /// pattern names is looked up by name wherever it sits; the rest are
     /// matched in order, with `...` for the arguments the pattern leaves out.
-    fn arguments<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn arguments<'t>(
+        &self,
+        pattern: &CodeNode,
+        node: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
         let code = python::significant_children(node);
         let mut envs = vec![env.clone()];
         let mut used = Vec::new();
@@ -324,7 +341,10 @@ impl<'s> Matcher<'s> {
                 return;
             }
         }
-        let rest: Vec<Node<'t>> = code.into_iter().filter(|c| !used.contains(&c.id())).collect();
+        let rest: Vec<Node<'t>> = code
+            .into_iter()
+            .filter(|c| !used.contains(&c.id()))
+            .collect();
         for env in envs {
             self.sequence(&positional, &rest, node.end_byte(), &env, out);
         }
@@ -332,7 +352,13 @@ impl<'s> Matcher<'s> {
 
     /// `def` and `class`: the parts the pattern spells out must match; a
     /// return annotation, base classes or `async` it leaves out may be there.
-    fn definition<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn definition<'t>(
+        &self,
+        pattern: &CodeNode,
+        node: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
         let mut envs = vec![env.clone()];
         for child in &pattern.children {
             let Some(field) = child.field else { continue };
@@ -358,7 +384,13 @@ impl<'s> Matcher<'s> {
 
     /// A decorated definition: every decorator of the pattern matches one of
     /// the code's, in any order, and the definitions match.
-    fn decorated<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn decorated<'t>(
+        &self,
+        pattern: &CodeNode,
+        node: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
         let decorators: Vec<Node<'t>> = python::significant_children(node)
             .into_iter()
             .filter(|c| c.kind_id() == KINDS.decorator)
@@ -388,13 +420,21 @@ impl<'s> Matcher<'s> {
         out.extend(envs);
     }
 
-    fn string<'t>(&self, pattern: &StrPattern, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn string<'t>(
+        &self,
+        pattern: &StrPattern,
+        node: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
         let Some(literal) = self.string_value(node) else {
             return;
         };
         let accepted = match pattern {
             StrPattern::Any => literal.constant_value().is_some(),
-            StrPattern::Regex(regex) => literal.constant_value().is_some_and(|v| regex.is_match(&v)),
+            StrPattern::Regex(regex) => {
+                literal.constant_value().is_some_and(|v| regex.is_match(&v))
+            }
             StrPattern::Value(value) => literal.constant_value().as_ref() == Some(value),
             StrPattern::Metavar(name) => {
                 let mut env = env.clone();
@@ -483,10 +523,12 @@ fn bindable(node: Node<'_>) -> bool {
 /// The inner expression of an expression-statement pattern.
 fn expression_statement(pattern: &PNode) -> Option<&PNode> {
     match pattern {
-        PNode::Code(code) if code.kind == KINDS.expression_statement => match code.children.as_slice() {
-            [only] => Some(&only.node),
-            _ => None,
-        },
+        PNode::Code(code) if code.kind == KINDS.expression_statement => {
+            match code.children.as_slice() {
+                [only] => Some(&only.node),
+                _ => None,
+            }
+        }
         _ => None,
     }
 }
@@ -510,13 +552,22 @@ fn ellipsis_chain(pattern: &CodeNode) -> Option<Vec<&PNode>> {
     let op = operator(pattern)?;
     let mut operands = Vec::new();
     flatten_pattern_chain(pattern, op, &mut operands);
-    operands.iter().any(|p| matches!(p, PNode::Ellipsis)).then_some(operands)
+    operands
+        .iter()
+        .any(|p| matches!(p, PNode::Ellipsis))
+        .then_some(operands)
 }
 
 fn flatten_pattern_chain<'p>(pattern: &'p CodeNode, op: &str, out: &mut Vec<&'p PNode>) {
-    for child in pattern.children.iter().filter(|c| c.field != Some("operator")) {
+    for child in pattern
+        .children
+        .iter()
+        .filter(|c| c.field != Some("operator"))
+    {
         match &child.node {
-            PNode::Code(inner) if inner.kind == KINDS.binary_operator && operator(inner) == Some(op) => {
+            PNode::Code(inner)
+                if inner.kind == KINDS.binary_operator && operator(inner) == Some(op) =>
+            {
                 flatten_pattern_chain(inner, op, out);
             }
             other => out.push(other),
@@ -546,7 +597,9 @@ pub fn operand_chain<'t>(node: Node<'t>, op: Option<&str>, source: &[u8]) -> Vec
 
 /// The name of a keyword-argument pattern with a literal name (`shell=True`).
 fn keyword_name(pattern: &PNode) -> Option<&str> {
-    let PNode::Code(code) = pattern else { return None };
+    let PNode::Code(code) = pattern else {
+        return None;
+    };
     if code.kind != KINDS.keyword_argument {
         return None;
     }
@@ -569,9 +622,7 @@ fn flatten_statements<'t>(nodes: &[Node<'t>]) -> Vec<Node<'t>> {
         }
         loop {
             let current = cursor.node();
-            let in_block = current
-                .parent()
-                .is_some_and(|p| p.kind_id() == KINDS.block);
+            let in_block = current.parent().is_some_and(|p| p.kind_id() == KINDS.block);
             if in_block && current.is_named() && !current.is_extra() {
                 flat.push(current);
             }

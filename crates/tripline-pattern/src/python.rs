@@ -140,7 +140,12 @@ pub fn significant_children(node: Node<'_>) -> Vec<Node<'_>> {
     let mut cursor = node.walk();
     node.children(&mut cursor)
         .filter(|child| {
-            !child.is_extra() && if elements_only { child.is_named() } else { child.kind() != "," }
+            !child.is_extra()
+                && if elements_only {
+                    child.is_named()
+                } else {
+                    child.kind() != ","
+                }
         })
         .collect()
 }
@@ -281,7 +286,9 @@ pub fn decode(body: &str, raw: bool) -> String {
                     'u' => 4,
                     _ => 8,
                 };
-                let digits: String = (0..width).filter_map(|_| chars.next_if(|d| d.is_ascii_hexdigit())).collect();
+                let digits: String = (0..width)
+                    .filter_map(|_| chars.next_if(|d| d.is_ascii_hexdigit()))
+                    .collect();
                 push_code_point(&mut out, &digits, 16, &format!("\\{escaped}{digits}"));
             }
             'a' => out.push('\x07'),
@@ -299,7 +306,10 @@ pub fn decode(body: &str, raw: bool) -> String {
 }
 
 fn push_code_point(out: &mut String, digits: &str, radix: u32, fallback: &str) {
-    match u32::from_str_radix(digits, radix).ok().and_then(char::from_u32) {
+    match u32::from_str_radix(digits, radix)
+        .ok()
+        .and_then(char::from_u32)
+    {
         Some(c) => out.push(c),
         None => out.push_str(fallback),
     }
@@ -316,12 +326,23 @@ mod tests {
     }
 
     fn first_expression(tree: &tree_sitter::Tree) -> Node<'_> {
-        tree.root_node().named_child(0).unwrap().named_child(0).unwrap()
+        tree.root_node()
+            .named_child(0)
+            .unwrap()
+            .named_child(0)
+            .unwrap()
     }
 
     #[test]
     fn string_values_ignore_quotes_prefixes_and_concatenation() {
-        for code in [r#""ab""#, "'ab'", "'''ab'''", r#"u"ab""#, r#""a" 'b'"#, r#""\x61b""#] {
+        for code in [
+            r#""ab""#,
+            "'ab'",
+            "'''ab'''",
+            r#"u"ab""#,
+            r#""a" 'b'"#,
+            r#""\x61b""#,
+        ] {
             let tree = parse(code);
             let literal = string_literal(first_expression(&tree), code.as_bytes()).unwrap();
             assert_eq!(literal.constant_value().as_deref(), Some("ab"), "{code}");

@@ -68,7 +68,9 @@ impl Template {
     /// Maps an offset in [`Template::code`] back to the pattern as written.
     /// Offsets inside a placeholder map to the start of the hole.
     pub fn source_offset(&self, code_offset: usize) -> usize {
-        let index = self.pieces.partition_point(|&(code, _)| code <= code_offset);
+        let index = self
+            .pieces
+            .partition_point(|&(code, _)| code <= code_offset);
         match index.checked_sub(1).map(|i| self.pieces[i]) {
             Some((code, source)) => source + (code_offset - code),
             None => code_offset,
@@ -120,7 +122,10 @@ impl Template {
                 self.mark_end(end);
             }
             Rule::group => {
-                let inner = pair.into_inner().next().expect("a group holds one bracket pair");
+                let inner = pair
+                    .into_inner()
+                    .next()
+                    .expect("a group holds one bracket pair");
                 self.emit_bracketed(inner);
             }
             Rule::string => self.emit_string(pair),
@@ -238,7 +243,10 @@ mod tests {
         assert_eq!(code("'$X'"), "'µX'");
         assert_eq!(code("'=~/^a$B/'"), "'=~/^a$B/'");
         assert_eq!(code("'...'"), "'...'");
-        assert_eq!(code("x = '# not a comment'  # $X"), "x = '# not a comment'  # $X");
+        assert_eq!(
+            code("x = '# not a comment'  # $X"),
+            "x = '# not a comment'  # $X"
+        );
     }
 
     #[test]

@@ -17,17 +17,25 @@ fn found(pattern: &str, code: &str) -> Vec<String> {
 fn bindings(pattern: &str, code: &str) -> Vec<String> {
     let pattern = Pattern::parse(pattern).unwrap();
     let all = pattern.find_all_in(code);
-    let (_, _, first) = all.first().unwrap_or_else(|| panic!("no match in {code:?}"));
+    let (_, _, first) = all
+        .first()
+        .unwrap_or_else(|| panic!("no match in {code:?}"));
     first.iter().map(|(n, t)| format!("{n}={t}")).collect()
 }
 
 fn test_match(pattern: &str, code: &str) {
-    assert!(!found(pattern, code).is_empty(), "{pattern:?} should match {code:?}");
+    assert!(
+        !found(pattern, code).is_empty(),
+        "{pattern:?} should match {code:?}"
+    );
 }
 
 fn test_non_match(pattern: &str, code: &str) {
     let hits = found(pattern, code);
-    assert!(hits.is_empty(), "{pattern:?} should not match {code:?}, found {hits:?}");
+    assert!(
+        hits.is_empty(),
+        "{pattern:?} should not match {code:?}, found {hits:?}"
+    );
 }
 
 #[test]
@@ -62,11 +70,23 @@ fn ellipsis_in_arguments() {
 
 #[test]
 fn keyword_arguments_match_in_any_order() {
-    test_match("subprocess.call(..., shell=True, ...)", "subprocess.call('ls', shell=True)");
-    test_match("subprocess.call(..., shell=True, ...)", "subprocess.call(shell=True, args='ls', cwd=d)");
+    test_match(
+        "subprocess.call(..., shell=True, ...)",
+        "subprocess.call('ls', shell=True)",
+    );
+    test_match(
+        "subprocess.call(..., shell=True, ...)",
+        "subprocess.call(shell=True, args='ls', cwd=d)",
+    );
     test_match("f(a=1, b=2)", "f(b=2, a=1)");
-    test_non_match("subprocess.call(..., shell=True, ...)", "subprocess.call('ls', shell=False)");
-    test_non_match("subprocess.call(..., shell=True, ...)", "subprocess.call('ls')");
+    test_non_match(
+        "subprocess.call(..., shell=True, ...)",
+        "subprocess.call('ls', shell=False)",
+    );
+    test_non_match(
+        "subprocess.call(..., shell=True, ...)",
+        "subprocess.call('ls')",
+    );
 }
 
 #[test]
@@ -80,14 +100,20 @@ fn arguments_the_pattern_does_not_mention_need_an_ellipsis() {
 #[test]
 fn sequence_metavariable_binds_a_run_of_arguments() {
     assert_eq!(bindings("f($...ARGS)", "f(1, 2)"), ["ARGS=1, 2"]);
-    assert_eq!(bindings("f($X, $...REST)", "f(1, 2, 3)"), ["X=1", "REST=2, 3"]);
+    assert_eq!(
+        bindings("f($X, $...REST)", "f(1, 2, 3)"),
+        ["X=1", "REST=2, 3"]
+    );
     test_match("f($...ARGS)", "f()");
     test_non_match("f($X, $...REST)", "f()");
 }
 
 #[test]
 fn ellipsis_in_parameters() {
-    test_match("def $F(...): ...", "def handler(request, *args, **kw):\n    return 1\n");
+    test_match(
+        "def $F(...): ...",
+        "def handler(request, *args, **kw):\n    return 1\n",
+    );
     test_match("def $F(...): ...", "async def f() -> int:\n    pass\n");
     test_match("def $F($A, ...): ...", "def f(a, b):\n    pass\n");
     test_non_match("def $F($A, ...): ...", "def f():\n    pass\n");
@@ -97,7 +123,10 @@ fn ellipsis_in_parameters() {
 fn ellipsis_in_statements() {
     let pattern = "$F = open(...)\n...\n$F.close()";
     test_match(pattern, "f = open('x')\nf.close()\n");
-    test_match(pattern, "f = open('x')\ndata = f.read()\nprint(data)\nf.close()\n");
+    test_match(
+        pattern,
+        "f = open('x')\ndata = f.read()\nprint(data)\nf.close()\n",
+    );
     test_match(pattern, "f = open('x')\nif data:\n    f.close()\n");
     test_non_match(pattern, "f.close()\nf = open('x')\n");
     test_non_match(pattern, "f = open('x')\ng.close()\n");
@@ -158,7 +187,10 @@ fn f_string_patterns() {
 
 #[test]
 fn deep_expression() {
-    assert_eq!(bindings("foo(<... $X.password ...>)", "foo('a' + user.password)"), ["X=user"]);
+    assert_eq!(
+        bindings("foo(<... $X.password ...>)", "foo('a' + user.password)"),
+        ["X=user"]
+    );
     test_match("log(<... password ...>)", "log(f'pw={password}')");
     test_non_match("log(<... password ...>)", "log(f'pw={passwd}')");
 }
@@ -174,7 +206,10 @@ fn deep_expression_offers_every_subexpression() {
 #[test]
 fn expression_pattern_matches_at_any_depth() {
     assert_eq!(
-        found("eval($X)", "def f():\n    if x:\n        return g(eval(y))\n"),
+        found(
+            "eval($X)",
+            "def f():\n    if x:\n        return g(eval(y))\n"
+        ),
         ["eval(y)"]
     );
 }
@@ -196,7 +231,10 @@ fn statement_patterns() {
     test_match("import $M", "import os.path\n");
     assert_eq!(bindings("import $M", "import os.path\n"), ["M=os.path"]);
     test_match("from $M import $N", "from os import path\n");
-    test_match("with open($F) as $H:\n    ...", "with open(p) as fh:\n    fh.read()\n");
+    test_match(
+        "with open($F) as $H:\n    ...",
+        "with open(p) as fh:\n    fh.read()\n",
+    );
     test_non_match("with open($F) as $H:\n    ...", "with lock:\n    pass\n");
 }
 
@@ -204,16 +242,28 @@ fn statement_patterns() {
 fn function_and_class_definitions() {
     test_match("class $C(...): ...", "class A(Base):\n    x = 1\n");
     test_match("class $C(...): ...", "class A:\n    x = 1\n");
-    test_match("def $F(...):\n    ...\n    eval($X)", "def f(a):\n    b = a\n    eval(b)\n");
-    test_match("def $F(...):\n    ...\n    eval($X)", "def f(a):\n    if a:\n        eval(a)\n    return 1\n");
-    test_non_match("def $F(...):\n    ...\n    eval($X)", "def f(a):\n    exec(a)\n");
+    test_match(
+        "def $F(...):\n    ...\n    eval($X)",
+        "def f(a):\n    b = a\n    eval(b)\n",
+    );
+    test_match(
+        "def $F(...):\n    ...\n    eval($X)",
+        "def f(a):\n    if a:\n        eval(a)\n    return 1\n",
+    );
+    test_non_match(
+        "def $F(...):\n    ...\n    eval($X)",
+        "def f(a):\n    exec(a)\n",
+    );
 }
 
 #[test]
 fn decorated_definitions() {
     let pattern = "@app.route(...)\ndef $F(...):\n    ...";
     test_match(pattern, "@app.route('/x')\ndef view():\n    pass\n");
-    test_match(pattern, "@login_required\n@app.route('/x', methods=['POST'])\ndef view():\n    pass\n");
+    test_match(
+        pattern,
+        "@login_required\n@app.route('/x', methods=['POST'])\ndef view():\n    pass\n",
+    );
     test_non_match(pattern, "@login_required\ndef view():\n    pass\n");
 }
 

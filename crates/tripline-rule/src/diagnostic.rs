@@ -26,7 +26,11 @@ pub struct RuleDiagnostic {
 }
 
 impl RuleDiagnostic {
-    pub fn error(code: &'static str, message: impl Into<String>, source: &Arc<NamedSource<String>>) -> Self {
+    pub fn error(
+        code: &'static str,
+        message: impl Into<String>,
+        source: &Arc<NamedSource<String>>,
+    ) -> Self {
         RuleDiagnostic {
             level: Level::Error,
             code,
@@ -37,7 +41,11 @@ impl RuleDiagnostic {
         }
     }
 
-    pub fn warning(code: &'static str, message: impl Into<String>, source: &Arc<NamedSource<String>>) -> Self {
+    pub fn warning(
+        code: &'static str,
+        message: impl Into<String>,
+        source: &Arc<NamedSource<String>>,
+    ) -> Self {
         RuleDiagnostic {
             level: Level::Warning,
             ..RuleDiagnostic::error(code, message, source)
@@ -92,7 +100,9 @@ impl Diagnostic for RuleDiagnostic {
     }
 
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

@@ -10,7 +10,8 @@ pub mod yaml;
 pub use diagnostic::{Level, RuleDiagnostic};
 pub use load::{load_file, load_str};
 pub use model::{
-    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet, Severity,
+    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet,
+    Severity,
 };
 
 #[cfg(test)]

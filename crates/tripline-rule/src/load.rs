@@ -16,7 +16,8 @@ use tripline_pattern::{compile_regex, Pattern};
 
 use crate::diagnostic::RuleDiagnostic;
 use crate::model::{
-    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet, Severity,
+    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet,
+    Severity,
 };
 use crate::yaml::{self, Value, Yaml};
 
@@ -64,21 +65,41 @@ const CONJUNCTION_KEYS: &[&str] = &[
 ];
 
 /// Keys allowed as items of `pattern-either`.
-const EITHER_KEYS: &[&str] = &["pattern", "patterns", "pattern-either", "pattern-regex", "pattern-inside"];
+const EITHER_KEYS: &[&str] = &[
+    "pattern",
+    "patterns",
+    "pattern-either",
+    "pattern-regex",
+    "pattern-inside",
+];
 
 /// Parts of Semgrep's rule language that later tripline versions add; a rule
 /// using them is rejected with this explanation instead of being misread.
 const NOT_YET_SUPPORTED: &[(&str, &str)] = &[
-    ("metavariable-pattern", "`metavariable-pattern` is not supported yet"),
-    ("metavariable-comparison", "`metavariable-comparison` is not supported yet"),
+    (
+        "metavariable-pattern",
+        "`metavariable-pattern` is not supported yet",
+    ),
+    (
+        "metavariable-comparison",
+        "`metavariable-comparison` is not supported yet",
+    ),
     ("fix-regex", "`fix-regex` is not supported yet"),
 ];
 
-const TAINT_KEYS: &[&str] = &["pattern-sources", "pattern-sinks", "pattern-sanitizers", "pattern-propagators"];
+const TAINT_KEYS: &[&str] = &[
+    "pattern-sources",
+    "pattern-sinks",
+    "pattern-sanitizers",
+    "pattern-propagators",
+];
 
 /// Loads the rule file at `path` into `ruleset`. Returns every problem found;
 /// rules with an error are left out.
-pub fn load_file(path: &Path, ruleset: &mut RuleSet) -> Result<Vec<RuleDiagnostic>, std::io::Error> {
+pub fn load_file(
+    path: &Path,
+    ruleset: &mut RuleSet,
+) -> Result<Vec<RuleDiagnostic>, std::io::Error> {
     let text = std::fs::read_to_string(path)?;
     Ok(load_str(&path.display().to_string(), &text, ruleset))
 }
@@ -98,12 +119,16 @@ pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagno
     for (rule, id_offset) in rules {
         if let Some(previous) = ruleset.rules.iter().find(|r| r.id == rule.id) {
             diagnostics.push(
-                RuleDiagnostic::error("tripline::duplicate-id", format!("duplicate rule id `{}`", rule.id), &source)
-                    .label(id_offset, rule.id.len(), "this id")
-                    .help(format!(
-                        "rule ids must be unique across all rule files; `{}` is already defined in {}",
-                        rule.id, previous.origin
-                    )),
+                RuleDiagnostic::error(
+                    "tripline::duplicate-id",
+                    format!("duplicate rule id `{}`", rule.id),
+                    &source,
+                )
+                .label(id_offset, rule.id.len(), "this id")
+                .help(format!(
+                    "rule ids must be unique across all rule files; `{}` is already defined in {}",
+                    rule.id, previous.origin
+                )),
             );
             continue;
         }
@@ -121,7 +146,14 @@ struct Loader<'a> {
 }
 
 impl Loader<'_> {
-    fn error(&mut self, code: &'static str, message: impl Into<String>, at: &Yaml, label: impl Into<String>, help: impl Into<String>) {
+    fn error(
+        &mut self,
+        code: &'static str,
+        message: impl Into<String>,
+        at: &Yaml,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let len = self.label_len(at);
         self.diagnostics.push(
             RuleDiagnostic::error(code, message, &self.source)
@@ -145,9 +177,13 @@ impl Loader<'_> {
             Ok(document) => document,
             Err(err) => {
                 self.diagnostics.push(
-                    RuleDiagnostic::error("tripline::yaml-syntax", format!("invalid YAML: {}", err.message), &self.source)
-                        .label(err.offset, 1, "here")
-                        .help("fix the YAML syntax; a rule file is a mapping with a `rules:` list"),
+                    RuleDiagnostic::error(
+                        "tripline::yaml-syntax",
+                        format!("invalid YAML: {}", err.message),
+                        &self.source,
+                    )
+                    .label(err.offset, 1, "here")
+                    .help("fix the YAML syntax; a rule file is a mapping with a `rules:` list"),
                 );
                 return Vec::new();
             }
@@ -234,7 +270,13 @@ impl Loader<'_> {
         let mut ok = true;
         for (key, _) in entries {
             let Some(name) = key_name(key) else {
-                self.error("tripline::wrong-type", "keys must be strings", key, "this key", "use a plain word as the key");
+                self.error(
+                    "tripline::wrong-type",
+                    "keys must be strings",
+                    key,
+                    "this key",
+                    "use a plain word as the key",
+                );
                 ok = false;
                 continue;
             };
@@ -246,7 +288,13 @@ impl Loader<'_> {
                 Some(suggestion) => format!("did you mean `{suggestion}`?"),
                 None => format!("allowed here: {}", allowed.join(", ")),
             };
-            self.error("tripline::unknown-key", format!("unknown key `{name}` in {context}"), key, "not a known key", help);
+            self.error(
+                "tripline::unknown-key",
+                format!("unknown key `{name}` in {context}"),
+                key,
+                "not a known key",
+                help,
+            );
         }
         ok
     }
@@ -255,30 +303,48 @@ impl Loader<'_> {
         let entries = self.mapping(node, "a rule")?;
         let errors_before = self.diagnostics.len();
         self.check_keys(entries, RULE_KEYS, "a rule");
-        let get = |key: &str| entries.iter().find(|(k, _)| key_name(k) == Some(key)).map(|(_, v)| v);
+        let get = |key: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| key_name(k) == Some(key))
+                .map(|(_, v)| v)
+        };
 
         let id_node = get("id");
-        let id = id_node.and_then(|n| self.string(n, "`id`")).map(str::to_owned);
+        let id = id_node
+            .and_then(|n| self.string(n, "`id`"))
+            .map(str::to_owned);
         if id_node.is_none() {
-            self.missing(node, "id", "give the rule a unique `id:`, e.g. `id: python.injection.eval-call`");
+            self.missing(
+                node,
+                "id",
+                "give the rule a unique `id:`, e.g. `id: python.injection.eval-call`",
+            );
         }
         for (key, example) in [
             ("message", "`message: Avoid eval() on untrusted input`"),
-            ("severity", "`severity: ERROR` (ERROR, WARNING, INFO, or CRITICAL, HIGH, MEDIUM, LOW)"),
+            (
+                "severity",
+                "`severity: ERROR` (ERROR, WARNING, INFO, or CRITICAL, HIGH, MEDIUM, LOW)",
+            ),
             ("languages", "`languages: [python]`"),
         ] {
             if get(key).is_none() {
                 self.missing(node, key, &format!("add {example}"));
             }
         }
-        let message = get("message").and_then(|n| self.string(n, "`message`")).map(str::to_owned);
+        let message = get("message")
+            .and_then(|n| self.string(n, "`message`"))
+            .map(str::to_owned);
         let severity = get("severity").and_then(|n| self.severity(n));
         if let Some(languages) = get("languages") {
             self.languages(languages);
         }
         let metadata = get("metadata").map_or(serde_json::Value::Null, to_json);
         let paths = get("paths").map(|p| self.paths(p)).unwrap_or_default();
-        let fix = get("fix").and_then(|n| self.string(n, "`fix`")).map(str::to_owned);
+        let fix = get("fix")
+            .and_then(|n| self.string(n, "`fix`"))
+            .map(str::to_owned);
         self.unsupported(entries);
         if let Some(mode) = get("mode") {
             match self.string(mode, "`mode`") {
@@ -292,7 +358,13 @@ impl Loader<'_> {
                 ),
                 Some(other) => {
                     let other = other.to_owned();
-                    self.error("tripline::unknown-value", format!("unknown mode `{other}`"), mode, "not a mode", "use `mode: search` or `mode: taint`")
+                    self.error(
+                        "tripline::unknown-value",
+                        format!("unknown mode `{other}`"),
+                        mode,
+                        "not a mode",
+                        "use `mode: search` or `mode: taint`",
+                    )
                 }
             }
         } else {
@@ -316,7 +388,11 @@ impl Loader<'_> {
         let formula = match formulas.as_slice() {
             [] => {
                 if get("mode").is_none() {
-                    self.missing(node, "pattern", "add one of `pattern`, `patterns`, `pattern-either` or `pattern-regex`");
+                    self.missing(
+                        node,
+                        "pattern",
+                        "add one of `pattern`, `patterns`, `pattern-either` or `pattern-regex`",
+                    );
                 }
                 None
             }
@@ -362,7 +438,10 @@ impl Loader<'_> {
 
     fn unsupported(&mut self, entries: &[(Yaml, Yaml)]) {
         for (key, _) in entries {
-            if let Some((_, why)) = NOT_YET_SUPPORTED.iter().find(|(k, _)| key_name(key) == Some(k)) {
+            if let Some((_, why)) = NOT_YET_SUPPORTED
+                .iter()
+                .find(|(k, _)| key_name(key) == Some(k))
+            {
                 self.error("tripline::unsupported", *why, key, "not supported", "remove it, or express the condition with the supported keys (docs/rule-language.md)");
             }
         }
@@ -385,13 +464,25 @@ impl Loader<'_> {
     }
 
     fn languages(&mut self, node: &Yaml) {
-        let Some(items) = self.list(node, "`languages`") else { return };
+        let Some(items) = self.list(node, "`languages`") else {
+            return;
+        };
         if items.is_empty() {
-            self.error("tripline::missing-key", "`languages` is empty", node, "empty list", "write `languages: [python]`");
+            self.error(
+                "tripline::missing-key",
+                "`languages` is empty",
+                node,
+                "empty list",
+                "write `languages: [python]`",
+            );
         }
         for item in items {
-            let Some(language) = self.string(item, "a language") else { continue };
-            if !["python", "python2", "python3", "py"].contains(&language.to_ascii_lowercase().as_str()) {
+            let Some(language) = self.string(item, "a language") else {
+                continue;
+            };
+            if !["python", "python2", "python3", "py"]
+                .contains(&language.to_ascii_lowercase().as_str())
+            {
                 let language = language.to_owned();
                 self.error(
                     "tripline::unsupported-language",
@@ -435,11 +526,19 @@ impl Loader<'_> {
                 None if text.contains('/') => format!("**/{}", text.trim_end_matches('/')),
                 None => text.to_owned(),
             };
-            match Glob::new(&glob).and_then(|g| Ok(builder.add(g))) {
-                Ok(_) => {}
+            match Glob::new(&glob) {
+                Ok(glob) => {
+                    builder.add(glob);
+                }
                 Err(err) => {
                     let message = err.kind().to_string();
-                    self.error("tripline::invalid-glob", format!("invalid glob: {message}"), item, "this glob", "see docs/rule-language.md for glob syntax");
+                    self.error(
+                        "tripline::invalid-glob",
+                        format!("invalid glob: {message}"),
+                        item,
+                        "this glob",
+                        "see docs/rule-language.md for glob syntax",
+                    );
                     return None;
                 }
             }
@@ -451,12 +550,20 @@ impl Loader<'_> {
     fn formula(&mut self, key: &str, value: &Yaml) -> Option<Formula> {
         match key {
             "pattern" => self.pattern(value).map(Formula::Pattern),
-            "pattern-regex" => self.regex(value, "`pattern-regex`", false).map(Formula::Regex),
+            "pattern-regex" => self
+                .regex(value, "`pattern-regex`", false)
+                .map(Formula::Regex),
             "patterns" => self.conjunction(value).map(Formula::All),
             "pattern-either" => {
                 let items = self.list(value, "`pattern-either`")?;
                 if items.is_empty() {
-                    self.error("tripline::empty-either", "`pattern-either` is empty", value, "no alternatives", "list at least one pattern under it");
+                    self.error(
+                        "tripline::empty-either",
+                        "`pattern-either` is empty",
+                        value,
+                        "no alternatives",
+                        "list at least one pattern under it",
+                    );
                     return None;
                 }
                 let mut alternatives = Vec::new();
@@ -491,7 +598,12 @@ impl Loader<'_> {
     }
 
     /// A list item that must be a mapping with exactly one of `allowed`.
-    fn single_key<'y>(&mut self, item: &'y Yaml, allowed: &[&str], context: &str) -> Option<(&'y str, &'y Yaml)> {
+    fn single_key<'y>(
+        &mut self,
+        item: &'y Yaml,
+        allowed: &[&str],
+        context: &str,
+    ) -> Option<(&'y str, &'y Yaml)> {
         let entries = self.mapping(item, &format!("an item of {context}"))?;
         if !self.check_keys(entries, allowed, context) {
             return None;
@@ -522,24 +634,44 @@ impl Loader<'_> {
                 continue;
             };
             let added = match key {
-                "pattern" | "patterns" | "pattern-either" | "pattern-regex" => self.formula(key, inner).map(|formula| {
-                    conjunction.positives.push(Positive { formula, inside: false });
-                }),
-                "pattern-inside" => self.nested(inner).map(|formula| {
-                    conjunction.positives.push(Positive { formula, inside: true });
-                }),
-                "pattern-not" | "pattern-not-inside" => {
-                    let kind = if key == "pattern-not" { NegationKind::Not } else { NegationKind::NotInside };
-                    self.nested(inner).map(|formula| conjunction.negatives.push(Negative { formula, kind }))
+                "pattern" | "patterns" | "pattern-either" | "pattern-regex" => {
+                    self.formula(key, inner).map(|formula| {
+                        conjunction.positives.push(Positive {
+                            formula,
+                            inside: false,
+                        });
+                    })
                 }
-                "pattern-not-regex" => self.regex(inner, "`pattern-not-regex`", false).map(|regex| {
-                    conjunction.negatives.push(Negative {
-                        formula: Formula::Regex(regex),
-                        kind: NegationKind::NotRegex,
+                "pattern-inside" => self.nested(inner).map(|formula| {
+                    conjunction.positives.push(Positive {
+                        formula,
+                        inside: true,
                     });
                 }),
-                "metavariable-regex" => self.metavariable_regex(inner).map(|c| conjunction.conditions.push(c)),
-                "focus-metavariable" => self.focus(inner).map(|names| conjunction.focus.extend(names)),
+                "pattern-not" | "pattern-not-inside" => {
+                    let kind = if key == "pattern-not" {
+                        NegationKind::Not
+                    } else {
+                        NegationKind::NotInside
+                    };
+                    self.nested(inner)
+                        .map(|formula| conjunction.negatives.push(Negative { formula, kind }))
+                }
+                "pattern-not-regex" => {
+                    self.regex(inner, "`pattern-not-regex`", false)
+                        .map(|regex| {
+                            conjunction.negatives.push(Negative {
+                                formula: Formula::Regex(regex),
+                                kind: NegationKind::NotRegex,
+                            });
+                        })
+                }
+                "metavariable-regex" => self
+                    .metavariable_regex(inner)
+                    .map(|c| conjunction.conditions.push(c)),
+                "focus-metavariable" => self
+                    .focus(inner)
+                    .map(|names| conjunction.focus.extend(names)),
                 _ => {
                     self.unsupported(std::slice::from_ref(&(item_key(item), inner.clone())));
                     None
@@ -606,8 +738,17 @@ impl Loader<'_> {
 
     fn metavariable_regex(&mut self, value: &Yaml) -> Option<Condition> {
         let entries = self.mapping(value, "`metavariable-regex`")?;
-        self.check_keys(entries, &["metavariable", "regex", "constant-propagation"], "`metavariable-regex`");
-        let get = |key: &str| entries.iter().find(|(k, _)| key_name(k) == Some(key)).map(|(_, v)| v);
+        self.check_keys(
+            entries,
+            &["metavariable", "regex", "constant-propagation"],
+            "`metavariable-regex`",
+        );
+        let get = |key: &str| {
+            entries
+                .iter()
+                .find(|(k, _)| key_name(k) == Some(key))
+                .map(|(_, v)| v)
+        };
         let (Some(name), Some(regex)) = (get("metavariable"), get("regex")) else {
             self.error(
                 "tripline::missing-key",
@@ -620,7 +761,10 @@ impl Loader<'_> {
         };
         let metavariable = self.metavariable_name(name)?;
         let regex = self.regex(regex, "`regex`", true)?;
-        Some(Condition::Regex { metavariable, regex })
+        Some(Condition::Regex {
+            metavariable,
+            regex,
+        })
     }
 
     fn focus(&mut self, value: &Yaml) -> Option<Vec<String>> {
@@ -635,7 +779,8 @@ impl Loader<'_> {
         let text = self.string(node, "a metavariable")?;
         let name = text.strip_prefix('$').filter(|n| {
             n.starts_with(|c: char| c.is_ascii_uppercase() || c == '_')
-                && n.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+                && n.chars()
+                    .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
         });
         if name.is_none() {
             self.error(
@@ -659,7 +804,10 @@ fn key_name(key: &Yaml) -> Option<&str> {
 
 fn item_key(item: &Yaml) -> Yaml {
     match &item.value {
-        Value::Map(entries) => entries.first().map(|(k, _)| k.clone()).unwrap_or_else(|| item.clone()),
+        Value::Map(entries) => entries
+            .first()
+            .map(|(k, _)| k.clone())
+            .unwrap_or_else(|| item.clone()),
         _ => item.clone(),
     }
 }
@@ -695,7 +843,8 @@ fn to_json(node: &Yaml) -> serde_json::Value {
         Value::Null => serde_json::Value::Null,
         Value::Bool(b) => (*b).into(),
         Value::Int(i) => (*i).into(),
-        Value::Float(f) => serde_json::Number::from_f64(*f).map_or(serde_json::Value::Null, serde_json::Value::Number),
+        Value::Float(f) => serde_json::Number::from_f64(*f)
+            .map_or(serde_json::Value::Null, serde_json::Value::Number),
         Value::Str(s) => s.clone().into(),
         Value::Seq(items) => items.iter().map(to_json).collect(),
         Value::Map(entries) => {
@@ -704,7 +853,12 @@ fn to_json(node: &Yaml) -> serde_json::Value {
                 .map(|(k, v)| {
                     let key = match &k.value {
                         Value::Str(s) => s.clone(),
-                        other => to_json(&Yaml { value: other.clone(), offset: 0, len: 0 }).to_string(),
+                        other => to_json(&Yaml {
+                            value: other.clone(),
+                            offset: 0,
+                            len: 0,
+                        })
+                        .to_string(),
                     };
                     (key, to_json(v))
                 })

@@ -69,7 +69,9 @@ impl Severity {
     }
 
     pub fn parse(text: &str) -> Option<Severity> {
-        Severity::ALL.into_iter().find(|s| s.name().eq_ignore_ascii_case(text))
+        Severity::ALL
+            .into_iter()
+            .find(|s| s.name().eq_ignore_ascii_case(text))
     }
 }
 
@@ -149,7 +151,10 @@ impl PathFilter {
     /// Semgrep and .gitignore: `tests` or `test_*.py` match at any depth.
     pub fn allows(&self, path: &Path) -> bool {
         let matches = |set: &GlobSet| {
-            set.is_match(path) || path.ancestors().any(|a| a.file_name().is_some_and(|n| set.is_match(n)))
+            set.is_match(path)
+                || path
+                    .ancestors()
+                    .any(|a| a.file_name().is_some_and(|n| set.is_match(n)))
         };
         self.include.as_ref().is_none_or(matches) && !self.exclude.as_ref().is_some_and(matches)
     }

@@ -50,7 +50,9 @@ fn a_valid_rule_loads_with_its_parts() {
     assert_eq!(rule.id, "subprocess-shell");
     assert_eq!(rule.severity, Severity::Error);
     assert_eq!(rule.metadata["cwe"][0], "CWE-78");
-    let Formula::All(all) = &rule.formula else { panic!() };
+    let Formula::All(all) = &rule.formula else {
+        panic!()
+    };
     assert_eq!(all.positives.len(), 1);
     assert_eq!(all.negatives.len(), 2);
     assert_eq!(all.negatives[1].kind, NegationKind::NotInside);
@@ -64,7 +66,9 @@ fn a_valid_rule_loads_with_its_parts() {
 #[test]
 fn metavariable_regex_is_anchored_at_the_start() {
     let (ruleset, _) = load(VALID);
-    let Formula::All(all) = &ruleset.rules[0].formula else { panic!() };
+    let Formula::All(all) = &ruleset.rules[0].formula else {
+        panic!()
+    };
     let Condition::Regex { regex, .. } = &all.conditions[0];
     assert!(regex.is_match("run"));
     assert!(!regex.is_match("xrun"));
@@ -80,7 +84,9 @@ fn yaml_syntax_errors_point_at_the_place() {
 
 #[test]
 fn a_file_without_rules_is_reported() {
-    assert!(problems("- 1\n")[0].2.contains("mapping with a `rules:` list"));
+    assert!(problems("- 1\n")[0]
+        .2
+        .contains("mapping with a `rules:` list"));
     assert!(problems("other: 1\n")[0].2.contains("`rules:`"));
 }
 
@@ -88,7 +94,10 @@ fn a_file_without_rules_is_reported() {
 fn unknown_keys_suggest_the_right_one() {
     let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    patern: foo()\n";
     let (_, diagnostics) = load(text);
-    let unknown = diagnostics.iter().find(|d| d.code == "tripline::unknown-key").unwrap();
+    let unknown = diagnostics
+        .iter()
+        .find(|d| d.code == "tripline::unknown-key")
+        .unwrap();
     assert_eq!(unknown.line_column(), Some((6, 5)));
     assert_eq!(unknown.help.as_deref(), Some("did you mean `pattern`?"));
 }
@@ -97,8 +106,14 @@ fn unknown_keys_suggest_the_right_one() {
 fn underscored_keys_suggest_the_dashed_one() {
     let text = "rules:\n  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern_either:\n      - pattern: a()\n";
     let (_, diagnostics) = load(text);
-    let unknown = diagnostics.iter().find(|d| d.code == "tripline::unknown-key").unwrap();
-    assert_eq!(unknown.help.as_deref(), Some("did you mean `pattern-either`?"));
+    let unknown = diagnostics
+        .iter()
+        .find(|d| d.code == "tripline::unknown-key")
+        .unwrap();
+    assert_eq!(
+        unknown.help.as_deref(),
+        Some("did you mean `pattern-either`?")
+    );
 }
 
 #[test]
@@ -107,7 +122,12 @@ fn missing_keys_are_each_reported() {
     let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
     assert_eq!(
         messages,
-        ["this rule has no `id`", "this rule has no `message`", "this rule has no `severity`", "this rule has no `languages`"]
+        [
+            "this rule has no `id`",
+            "this rule has no `message`",
+            "this rule has no `severity`",
+            "this rule has no `languages`"
+        ]
     );
 }
 
@@ -132,7 +152,13 @@ fn bad_regex_points_inside_the_regex() {
 fn unknown_severity_and_language() {
     let text = "rules:\n  - id: a\n    message: m\n    severity: SEVERE\n    languages: [javascript]\n    pattern: a()\n";
     let messages: Vec<String> = problems(text).into_iter().map(|p| p.2).collect();
-    assert_eq!(messages, ["unknown severity `SEVERE`", "tripline scans Python only, not `javascript`"]);
+    assert_eq!(
+        messages,
+        [
+            "unknown severity `SEVERE`",
+            "tripline scans Python only, not `javascript`"
+        ]
+    );
 }
 
 #[test]
@@ -154,5 +180,21 @@ fn patterns_with_only_negations_are_rejected() {
 fn empty_either_and_wrong_types_are_rejected() {
     let text = "rules:\n  - id: a\n    message: 3\n    severity: ERROR\n    languages: python\n    pattern-either: []\n";
     let messages: Vec<String> = problems(text).into_iter().map(|p| p.2).collect();
-    assert_eq!(messages, ["`message` must be a string", "`languages` must be a list", "`pattern-either` is empty"]);
+    assert_eq!(
+        messages,
+        [
+            "`message` must be a string",
+            "`languages` must be a list",
+            "`pattern-either` is empty"
+        ]
+    );
+}
+
+#[test]
+fn yaml_1_1_booleans_stay_strings() {
+    let text = "rules:\n  - id: y\n    message: no\n    severity: ERROR\n    languages: [python]\n    pattern: a()\n";
+    let (ruleset, diagnostics) = load(text);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    assert_eq!(ruleset.rules[0].id, "y");
+    assert_eq!(ruleset.rules[0].message, "no");
 }

@@ -51,14 +51,18 @@ pub struct SyntaxError {
     pub offset: usize,
 }
 
-/// Parses one YAML document.
+/// Parses one YAML document. Booleans are YAML 1.2's (`true`/`false`), so
+/// an id like `y` or `no` stays a string, as it does for Semgrep.
 pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
-    match serde_saphyr::from_str::<Spanned<Raw>>(text) {
+    let mut options = serde_saphyr::Options::default();
+    options.strict_booleans = true;
+    options.with_snippet = false;
+    match serde_saphyr::from_str_with_options::<Spanned<Raw>>(text, options) {
         Ok(spanned) => Ok(into_yaml(spanned, text)),
         Err(err) => {
-            let offset = err
-                .location()
-                .map_or(0, |l| offset_of(text, l.line() as usize, l.column() as usize));
+            let offset = err.location().map_or(0, |l| {
+                offset_of(text, l.line() as usize, l.column() as usize)
+            });
             Err(SyntaxError {
                 message: plain_message(&err.to_string()),
                 offset,
@@ -67,13 +71,17 @@ pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
     }
 }
 
-/// serde-saphyr renders its own snippet; keep only the message, since the
+/// The message without serde-saphyr's `line N column M:` prefix, since the
 /// caller renders the place with miette.
 fn plain_message(rendered: &str) -> String {
     let first = rendered.lines().next().unwrap_or(rendered);
     let first = first.strip_prefix("error: ").unwrap_or(first);
-    match first.find(": ") {
-        Some(i) if first.starts_with("line ") => first[i + 2..].to_string(),
+    let first = match first.find(": ") {
+        Some(i) if first.starts_with("line ") => &first[i + 2..],
+        _ => first,
+    };
+    match first.rfind(" at line ") {
+        Some(i) if first[i..].contains(", column ") => first[..i].to_string(),
         _ => first.to_string(),
     }
 }
@@ -227,7 +235,9 @@ fn lines_offset(text: &str, start: usize, value_offset: usize) -> usize {
     let mut remaining = value_offset;
     let mut position = start;
     loop {
-        let line_end = text[position..].find('\n').map_or(text.len(), |i| position + i);
+        let line_end = text[position..]
+            .find('\n')
+            .map_or(text.len(), |i| position + i);
         let line = &text[position..line_end];
         if remaining <= line.len() || line_end == text.len() {
             return position + remaining.min(line.len());
@@ -249,8 +259,14 @@ mod tests {
     use super::*;
 
     fn rule_value<'a>(doc: &'a Yaml, key: &str) -> &'a Yaml {
-        let Value::Map(entries) = &doc.value else { panic!() };
-        &entries.iter().find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key)).unwrap().1
+        let Value::Map(entries) = &doc.value else {
+            panic!()
+        };
+        &entries
+            .iter()
+            .find(|(k, _)| matches!(&k.value, Value::Str(s) if s == key))
+            .unwrap()
+            .1
     }
 
     #[test]
@@ -258,7 +274,9 @@ mod tests {
         let text = "pattern: |\n  foo(\n    $X)\n";
         let doc = parse(text).unwrap();
         let pattern = rule_value(&doc, "pattern");
-        let Value::Str(value) = &pattern.value else { panic!() };
+        let Value::Str(value) = &pattern.value else {
+            panic!()
+        };
         let x = value.find("$X").unwrap();
         let at = value_offset_in_file(text, pattern, x);
         assert_eq!(&text[at..at + 2], "$X");
@@ -269,7 +287,9 @@ mod tests {
         let text = "pattern: \"a\\\"b $X\"\n";
         let doc = parse(text).unwrap();
         let pattern = rule_value(&doc, "pattern");
-        let Value::Str(value) = &pattern.value else { panic!() };
+        let Value::Str(value) = &pattern.value else {
+            panic!()
+        };
         let at = value_offset_in_file(text, pattern, value.find('$').unwrap());
         assert_eq!(&text[at..at + 2], "$X");
     }

@@ -31,7 +31,9 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
     };
     if configs.is_empty() {
         for (name, text) in EMBEDDED_RULES {
-            loaded.diagnostics.extend(load_str(name, text, &mut loaded.ruleset));
+            loaded
+                .diagnostics
+                .extend(load_str(name, text, &mut loaded.ruleset));
         }
         return loaded;
     }
@@ -41,9 +43,11 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
         .collect();
     for file in files {
         match std::fs::read_to_string(&file) {
-            Ok(text) => loaded
-                .diagnostics
-                .extend(load_str(&file.display().to_string(), &text, &mut loaded.ruleset)),
+            Ok(text) => loaded.diagnostics.extend(load_str(
+                &file.display().to_string(),
+                &text,
+                &mut loaded.ruleset,
+            )),
             Err(err) => loaded.unreadable.push((file, err.to_string())),
         }
     }
@@ -65,7 +69,9 @@ fn rule_files(config: &Path, unreadable: &mut Vec<(PathBuf, String)>) -> Vec<Pat
         .build()
         .filter_map(Result::ok)
         .map(|entry| entry.into_path())
-        .filter(|path| path.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml"))
+        .filter(|path| {
+            path.is_file() && path.extension().is_some_and(|e| e == "yaml" || e == "yml")
+        })
         .collect();
     files.sort();
     files

@@ -89,7 +89,10 @@ fn main() -> ExitCode {
 }
 
 fn run_scan(args: &ScanArgs) -> u8 {
-    let discovery = match (globs(&args.include, "--include"), globs(&args.exclude, "--exclude")) {
+    let discovery = match (
+        globs(&args.include, "--include"),
+        globs(&args.exclude, "--exclude"),
+    ) {
         (Ok(include), Ok(exclude)) => DiscoveryOptions { include, exclude },
         (Err(message), _) | (_, Err(message)) => {
             eprintln!("error: {message}");
@@ -130,7 +133,11 @@ fn run_scan(args: &ScanArgs) -> u8 {
         Format::Json => output::json::render(&report),
     };
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(rendered.as_bytes()).and_then(|()| stdout.flush()).is_err() {
+    if stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|()| stdout.flush())
+        .is_err()
+    {
         return EXIT_ERROR;
     }
     if report.findings.is_empty() {
@@ -146,10 +153,14 @@ fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, String> {
     }
     let mut builder = GlobSetBuilder::new();
     for pattern in patterns {
-        let glob = Glob::new(pattern.trim_end_matches('/')).map_err(|e| format!("{flag} {pattern:?}: {e}"))?;
+        let glob = Glob::new(pattern.trim_end_matches('/'))
+            .map_err(|e| format!("{flag} {pattern:?}: {e}"))?;
         builder.add(glob);
     }
-    builder.build().map(Some).map_err(|e| format!("{flag}: {e}"))
+    builder
+        .build()
+        .map(Some)
+        .map_err(|e| format!("{flag}: {e}"))
 }
 
 /// Prints rule-file diagnostics (errors and warnings) to stderr with code frames.

@@ -71,13 +71,28 @@ fn render_finding(out: &mut String, finding: &Finding, style: &Style) {
         rule = finding.rule_id,
     );
     let _ = writeln!(out, "  {}", finding.message.trim_end());
-    let width = (finding.start.line + finding.lines.lines().count()).to_string().len();
+    let width = (finding.start.line + finding.lines.lines().count())
+        .to_string()
+        .len();
     for (offset, line) in finding.lines.lines().enumerate() {
         let number = finding.start.line + offset;
-        let _ = writeln!(out, "{dim}{number:>width$} |{reset} {line}", dim = style.dim, reset = style.reset);
+        let _ = writeln!(
+            out,
+            "{dim}{number:>width$} |{reset} {line}",
+            dim = style.dim,
+            reset = style.reset
+        );
         // Underline the matched part of this line.
-        let first = if number == finding.start.line { finding.start.col - 1 } else { leading_spaces(line) };
-        let last = if number == finding.end.line { finding.end.col - 1 } else { line.chars().count() };
+        let first = if number == finding.start.line {
+            finding.start.col - 1
+        } else {
+            leading_spaces(line)
+        };
+        let last = if number == finding.end.line {
+            finding.end.col - 1
+        } else {
+            line.chars().count()
+        };
         if last > first {
             let _ = writeln!(
                 out,
@@ -85,13 +100,22 @@ fn render_finding(out: &mut String, finding: &Finding, style: &Style) {
                 dim = style.dim,
                 reset = style.reset,
                 blank = "",
-                pad = line.chars().take(first).map(|c| if c == '\t' { '\t' } else { ' ' }).collect::<String>(),
+                pad = line
+                    .chars()
+                    .take(first)
+                    .map(|c| if c == '\t' { '\t' } else { ' ' })
+                    .collect::<String>(),
                 marks = "^".repeat(last - first),
             );
         }
     }
     if let Some(fix) = &finding.fix {
-        let _ = writeln!(out, "  {dim}fix:{reset} {fix}", dim = style.dim, reset = style.reset);
+        let _ = writeln!(
+            out,
+            "  {dim}fix:{reset} {fix}",
+            dim = style.dim,
+            reset = style.reset
+        );
     }
     out.push('\n');
 }
@@ -109,7 +133,7 @@ fn summary(report: &ScanReport, style: &Style) -> String {
             None => counts.push((finding.severity, 1)),
         }
     }
-    counts.sort_by(|a, b| b.0.cmp(&a.0));
+    counts.sort_by_key(|(severity, _)| std::cmp::Reverse(*severity));
     let by_severity = if counts.is_empty() {
         String::new()
     } else {

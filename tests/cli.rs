@@ -1,0 +1,315 @@
+//! End-to-end tests of `tripline scan`: output formats, exit codes, and
+//! files that cannot be scanned. Rendered output is pinned with insta
+//! snapshots (tests/snapshots/), so a change a user would see shows up in review.
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+fn tripline(dir: &Path) -> Command {
+    let mut command = Command::cargo_bin("tripline").unwrap();
+    command.current_dir(dir).env("NO_COLOR", "1");
+    command
+}
+
+/// A scratch directory with the given files.
+fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    dir
+}
+
+const EVAL_RULE: &[u8] = br#"rules:
+  - id: eval-call
+    message: eval() of $X
+    severity: ERROR
+    languages: [python]
+    pattern: eval($X)
+"#;
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn text_output_on_the_example_with_the_shipped_rules() {
+    let output = tripline(&repo())
+        .args(["scan", "examples/"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    insta::assert_snapshot!("example_text", stdout(&output));
+}
+
+#[test]
+fn json_output_on_the_example_with_the_shipped_rules() {
+    let output = tripline(&repo())
+        .args(["scan", "--format", "json", "examples/"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let mut json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["version"], "1");
+    let findings = json["findings"].as_array().unwrap();
+    let ids: Vec<&str> = findings
+        .iter()
+        .map(|f| f["rule_id"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "python.injection.eval-call",
+            "python.injection.subprocess-shell-true",
+            "python.injection.sql-string-formatting",
+            "python.logging.secret-in-log"
+        ]
+    );
+    assert_eq!(
+        findings[0]["start"],
+        serde_json::json!({"line": 15, "col": 12})
+    );
+    assert_eq!(findings[1]["metavars"]["$FUNC"]["text"], "run");
+    json["tool"]["version"] = "[version]".into();
+    insta::assert_snapshot!("example_json", serde_json::to_string_pretty(&json).unwrap());
+}
+
+#[test]
+fn exit_code_0_when_nothing_is_found() {
+    let dir = project(&[("rule.yaml", EVAL_RULE), ("src/ok.py", b"print(1)\n")]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(
+        stdout(&output),
+        "0 findings in 1 file scanned with 1 rule\n"
+    );
+}
+
+#[test]
+fn exit_code_1_and_interpolated_message_when_something_is_found() {
+    let dir = project(&[
+        ("rule.yaml", EVAL_RULE),
+        ("src/bad.py", b"x = eval(data['q'])\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["scan", "--config", "rule.yaml", "--format", "json", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let finding = &json["findings"][0];
+    assert_eq!(finding["message"], "eval() of data['q']");
+    assert_eq!(finding["path"], "src/bad.py");
+    assert_eq!(finding["end"], serde_json::json!({"line": 1, "col": 20}));
+    assert_eq!(
+        finding["metavars"]["$X"]["start"],
+        serde_json::json!({"line": 1, "col": 10})
+    );
+    assert_eq!(finding["lines"], "x = eval(data['q'])");
+}
+
+#[test]
+fn exit_code_2_for_a_broken_rule_with_its_place() {
+    let broken = b"rules:\n  - id: x\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval(1,,)\n";
+    let dir = project(&[("rule.yaml", broken), ("a.py", b"eval(1)\n")]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "a.py"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stdout(&output).is_empty());
+    let err = stderr(&output);
+    assert!(err.contains("invalid pattern"), "{err}");
+    assert!(err.contains("rule.yaml:6:21"), "{err}");
+    assert!(err.contains("nothing was scanned"), "{err}");
+}
+
+#[test]
+fn exit_code_2_for_a_bad_argument_or_a_missing_path() {
+    let dir = project(&[("rule.yaml", EVAL_RULE)]);
+    let output = tripline(dir.path())
+        .args(["scan", "--format", "xml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "no/such/dir"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot scan no/such/dir"));
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "missing.yaml", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot read rules from missing.yaml"));
+}
+
+#[test]
+fn broken_and_undecodable_files_are_reported_and_the_scan_goes_on() {
+    let dir = project(&[
+        ("rule.yaml", EVAL_RULE),
+        ("src/broken.py", b"def f(:\n    eval(x)\n"),
+        ("src/latin1.py", b"# caf\xe9\neval(y)\n"),
+        ("src/binary.py", b"\x00\x01\x02"),
+        ("src/good.py", b"eval(z)\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--format", "json", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let paths: Vec<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["path"].as_str().unwrap())
+        .collect();
+    assert_eq!(paths, ["src/broken.py", "src/good.py"]);
+    let errors: Vec<(&str, &str)> = json["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| (e["path"].as_str().unwrap(), e["kind"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        errors,
+        [("src/binary.py", "binary"), ("src/latin1.py", "encoding")]
+    );
+    assert_eq!(json["stats"]["files"], 2);
+    assert_eq!(json["stats"]["files_with_syntax_errors"], 1);
+    assert_eq!(json["stats"]["files_skipped"], 2);
+}
+
+#[test]
+fn skipped_files_are_named_on_stderr_in_text_mode() {
+    let dir = project(&[("rule.yaml", EVAL_RULE), ("src/latin1.py", b"# caf\xe9\n")]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stderr(&output).contains("warning: skipped src/latin1.py: not valid UTF-8"));
+    assert!(stdout(&output).ends_with("0 findings in 0 files scanned with 1 rule; 1 skipped\n"));
+    let quiet = tripline(dir.path())
+        .args(["scan", "-q", "-c", "rule.yaml", "src"])
+        .output()
+        .unwrap();
+    assert!(stderr(&quiet).is_empty());
+}
+
+#[test]
+fn include_and_exclude_select_files() {
+    let dir = project(&[
+        ("rule.yaml", EVAL_RULE),
+        ("app/main.py", b"eval(a)\n"),
+        ("tests/test_main.py", b"eval(b)\n"),
+    ]);
+    let scan = |extra: &[&str]| {
+        let output = tripline(dir.path())
+            .args(["scan", "-c", "rule.yaml", "--format", "json"])
+            .args(extra)
+            .arg(".")
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["path"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(scan(&[]), ["./app/main.py", "./tests/test_main.py"]);
+    assert_eq!(scan(&["--exclude", "tests"]), ["./app/main.py"]);
+    assert_eq!(scan(&["--include", "test_*.py"]), ["./tests/test_main.py"]);
+}
+
+#[test]
+fn rule_paths_limit_where_a_rule_runs() {
+    let rule = b"rules:\n  - id: eval-call\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval(...)\n    paths:\n      exclude: [tests/]\n";
+    let dir = project(&[
+        ("rule.yaml", rule),
+        ("app/a.py", b"eval(a)\n"),
+        ("tests/b.py", b"eval(b)\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "."])
+        .output()
+        .unwrap();
+    let out = stdout(&output);
+    assert!(out.contains("./app/a.py:1:1"), "{out}");
+    assert!(!out.contains("tests/b.py"), "{out}");
+}
+
+#[test]
+fn a_config_directory_loads_every_rule_file_in_it() {
+    let dir = project(&[
+        ("rules/eval.yaml", EVAL_RULE),
+        (
+            "rules/nested/exec.yml",
+            b"rules:\n  - id: exec-call\n    message: m\n    severity: WARNING\n    languages: [python]\n    pattern: exec(...)\n",
+        ),
+        ("a.py", b"eval(a)\nexec(b)\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rules", "a.py"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output)
+        .ends_with("2 findings (1 ERROR, 1 WARNING) in 1 file scanned with 2 rules\n"));
+}
+
+#[test]
+fn output_is_the_same_whatever_the_number_of_threads() {
+    let files: Vec<(String, Vec<u8>)> = (0..40)
+        .map(|i| {
+            (
+                format!("pkg{}/m{i}.py", i % 4),
+                format!("x = eval(v{i})\ny = 1\n").into_bytes(),
+            )
+        })
+        .collect();
+    let mut entries: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(n, c)| (n.as_str(), c.as_slice()))
+        .collect();
+    entries.push(("rule.yaml", EVAL_RULE));
+    let dir = project(&entries);
+    let run = |jobs: &str| {
+        let output = tripline(dir.path())
+            .args([
+                "scan",
+                "-c",
+                "rule.yaml",
+                "--format",
+                "json",
+                "-j",
+                jobs,
+                ".",
+            ])
+            .output()
+            .unwrap();
+        output.stdout
+    };
+    let one = run("1");
+    assert_eq!(one, run("4"));
+    let json: serde_json::Value = serde_json::from_slice(&one).unwrap();
+    assert_eq!(json["stats"]["findings"], 40);
+}
