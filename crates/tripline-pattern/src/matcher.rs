@@ -332,11 +332,7 @@ impl<'s> Matcher<'s> {
                 return;
             };
             used.push(argument.id());
-            let mut next = Vec::new();
-            for env in &envs {
-                self.node(&child.node, *argument, env, &mut next);
-            }
-            envs = next;
+            envs = self.in_every(&child.node, &[*argument], &envs);
             if envs.is_empty() {
                 return;
             }
@@ -370,16 +366,29 @@ impl<'s> Matcher<'s> {
                 }
                 return;
             };
-            let mut next = Vec::new();
-            for env in &envs {
-                self.node(&child.node, code, env, &mut next);
-            }
-            envs = next;
+            envs = self.in_every(&child.node, &[code], &envs);
             if envs.is_empty() {
                 return;
             }
         }
         out.extend(envs);
+    }
+
+    /// Every way `pattern` matches one of `candidates`, under each of `envs`:
+    /// the next step of matching the parts of a node one after another.
+    fn in_every<'t>(
+        &self,
+        pattern: &PNode,
+        candidates: &[Node<'t>],
+        envs: &[Env<'t>],
+    ) -> Vec<Env<'t>> {
+        let mut next = Vec::new();
+        for env in envs {
+            for candidate in candidates {
+                self.node(pattern, *candidate, env, &mut next);
+            }
+        }
+        next
     }
 
     /// A decorated definition: every decorator of the pattern matches one of
@@ -397,22 +406,15 @@ impl<'s> Matcher<'s> {
             .collect();
         let mut envs = vec![env.clone()];
         for child in &pattern.children {
-            let mut next = Vec::new();
-            if child.field == Some("definition") {
+            let candidates = if child.field == Some("definition") {
                 let Some(definition) = node.child_by_field_name("definition") else {
                     return;
                 };
-                for env in &envs {
-                    self.node(&child.node, definition, env, &mut next);
-                }
+                vec![definition]
             } else {
-                for env in &envs {
-                    for decorator in &decorators {
-                        self.node(&child.node, *decorator, env, &mut next);
-                    }
-                }
-            }
-            envs = next;
+                decorators.clone()
+            };
+            envs = self.in_every(&child.node, &candidates, &envs);
             if envs.is_empty() {
                 return;
             }
