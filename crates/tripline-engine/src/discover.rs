@@ -2,8 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
-use globset::GlobSet;
 use ignore::WalkBuilder;
+use tripline_rule::PathFilter;
 
 /// A file to scan.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -11,17 +11,15 @@ pub struct Target {
     /// The path as shown to the user (the argument joined with the walk).
     pub path: PathBuf,
     /// The path relative to the argument it was found under, for `paths:`
-    /// filters (for a file named directly, its file name).
+    /// filters (for a file named directly, the path as given).
     pub relative: PathBuf,
 }
 
 /// Which files a scan looks at, beyond the paths named.
 #[derive(Debug, Default, Clone)]
 pub struct DiscoveryOptions {
-    /// Only files matching one of these (relative paths, any depth).
-    pub include: Option<GlobSet>,
-    /// Never files matching one of these.
-    pub exclude: Option<GlobSet>,
+    /// `--include` / `--exclude`, over paths relative to the scanned directory.
+    pub filter: PathFilter,
 }
 
 /// Walks `roots`: directories respecting `.gitignore` and skipping hidden
@@ -39,7 +37,7 @@ pub fn discover(
             Err(err) => errors.push((root.clone(), err.to_string())),
             Ok(meta) if meta.is_file() => targets.push(Target {
                 path: root.clone(),
-                relative: root.file_name().map_or_else(|| root.clone(), PathBuf::from),
+                relative: root.strip_prefix(".").unwrap_or(root).to_path_buf(),
             }),
             Ok(_) => walk(root, options, &mut targets, &mut errors),
         }
@@ -79,7 +77,7 @@ fn walk(
             .strip_prefix(root)
             .unwrap_or(entry.path())
             .to_path_buf();
-        if !selected(&relative, options) {
+        if !options.filter.allows(&relative) {
             continue;
         }
         targets.push(Target {
@@ -103,30 +101,9 @@ fn is_python(path: &Path) -> bool {
     path.extension().is_some_and(|e| e == "py" || e == "pyi")
 }
 
-/// `--include` / `--exclude`: a glob matches the relative path or any of
-/// its components.
-fn selected(relative: &Path, options: &DiscoveryOptions) -> bool {
-    let matches = |set: &GlobSet| {
-        set.is_match(relative)
-            || relative
-                .iter()
-                .any(|component| set.is_match(Path::new(component)))
-    };
-    options.include.as_ref().is_none_or(matches) && !options.exclude.as_ref().is_some_and(matches)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use globset::{Glob, GlobSetBuilder};
-
-    fn set(glob: &str) -> GlobSet {
-        GlobSetBuilder::new()
-            .add(Glob::new(glob).unwrap())
-            .build()
-            .unwrap()
-    }
-
     #[test]
     fn walks_python_files_respecting_gitignore_and_hidden() {
         let dir = tempfile::tempdir().unwrap();
@@ -171,21 +148,5 @@ mod tests {
         );
         assert!(targets.is_empty());
         assert_eq!(errors.len(), 1);
-    }
-
-    #[test]
-    fn include_and_exclude_globs() {
-        let options = DiscoveryOptions {
-            include: None,
-            exclude: Some(set("tests")),
-        };
-        assert!(!selected(Path::new("tests/test_a.py"), &options));
-        assert!(selected(Path::new("src/a.py"), &options));
-        let options = DiscoveryOptions {
-            include: Some(set("*.pyi")),
-            exclude: None,
-        };
-        assert!(selected(Path::new("src/a.pyi"), &options));
-        assert!(!selected(Path::new("src/a.py"), &options));
     }
 }

@@ -230,7 +230,18 @@ impl<'s> Matcher<'s> {
             return;
         };
         match first {
-            PNode::Ellipsis if rest.is_empty() => out.push(env.clone()),
+            PNode::Ellipsis if rest.is_empty() => {
+                // A trailing `...` covers the rest of the block, so that
+                // `pattern-inside: $X = source()` / `...` contains every
+                // later statement.
+                let mut env = env.clone();
+                if mode.track_end {
+                    if let Some(end) = nodes.iter().map(|n| n.end_byte()).max() {
+                        env.sequence_end = Some(end);
+                    }
+                }
+                out.push(env);
+            }
             PNode::Ellipsis => {
                 let flattened;
                 let following = if mode.flat {

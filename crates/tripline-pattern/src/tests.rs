@@ -323,3 +323,12 @@ fn expression_statements_in_a_sequence_match_inside_statements() {
     test_match(pattern, "p = mktemp()\nwith open(p) as f:\n    pass\n");
     test_non_match(pattern, "p = mktemp()\nopen(q, 'w').write(data)\n");
 }
+
+#[test]
+fn a_trailing_ellipsis_covers_the_rest_of_the_block() {
+    let code = "def f(uid):\n    q = 'SELECT ' + uid\n    log(q)\n    c.execute(q)\n";
+    assert_eq!(
+        found("$Q = \"...\" + $X\n...", code),
+        ["q = 'SELECT ' + uid\n    log(q)\n    c.execute(q)"]
+    );
+}

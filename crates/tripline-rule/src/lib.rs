@@ -5,14 +5,15 @@
 mod diagnostic;
 mod load;
 mod model;
+mod paths;
 pub mod yaml;
 
 pub use diagnostic::{Level, RuleDiagnostic};
 pub use load::{load_file, load_str};
 pub use model::{
-    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet,
-    Severity,
+    Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,
 };
+pub use paths::{GlobError, PathFilter, PathGlobs};
 
 #[cfg(test)]
 mod tests;

@@ -9,16 +9,15 @@
 use std::path::Path;
 use std::sync::Arc;
 
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::NamedSource;
 use regex::Regex;
 use tripline_pattern::{compile_regex, Pattern};
 
 use crate::diagnostic::RuleDiagnostic;
 use crate::model::{
-    Condition, Conjunction, Formula, NegationKind, Negative, PathFilter, Positive, Rule, RuleSet,
-    Severity,
+    Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,
 };
+use crate::paths::{PathFilter, PathGlobs};
 use crate::yaml::{self, Value, Yaml};
 
 /// Keys a rule may have.
@@ -512,38 +511,28 @@ impl Loader<'_> {
         filter
     }
 
-    fn globs(&mut self, node: &Yaml) -> Option<GlobSet> {
+    fn globs(&mut self, node: &Yaml) -> Option<PathGlobs> {
         let items: Vec<&Yaml> = match &node.value {
             Value::Seq(items) => items.iter().collect(),
             _ => vec![node],
         };
-        let mut builder = GlobSetBuilder::new();
-        for item in items {
-            let text = self.string(item, "a path glob")?;
-            // `/src/x.py` is anchored at the root; other globs may sit at any depth.
-            let glob = match text.strip_prefix('/') {
-                Some(anchored) => anchored.trim_end_matches('/').to_owned(),
-                None if text.contains('/') => format!("**/{}", text.trim_end_matches('/')),
-                None => text.to_owned(),
-            };
-            match Glob::new(&glob) {
-                Ok(glob) => {
-                    builder.add(glob);
-                }
-                Err(err) => {
-                    let message = err.kind().to_string();
-                    self.error(
-                        "tripline::invalid-glob",
-                        format!("invalid glob: {message}"),
-                        item,
-                        "this glob",
-                        "see docs/rule-language.md for glob syntax",
-                    );
-                    return None;
-                }
+        let texts: Vec<String> = items
+            .iter()
+            .map(|item| self.string(item, "a path glob").map(str::to_owned))
+            .collect::<Option<_>>()?;
+        match PathGlobs::new(&texts) {
+            Ok(globs) => Some(globs),
+            Err(err) => {
+                self.error(
+                    "tripline::invalid-glob",
+                    format!("invalid glob: {}", err.message),
+                    items[err.index],
+                    "this glob",
+                    "globs use `*` (within a directory), `**` (across directories), `?` and `[abc]`; see docs/rule-language.md",
+                );
+                None
             }
         }
-        builder.build().ok()
     }
 
     /// The formula under `key` (one of the pattern keys).

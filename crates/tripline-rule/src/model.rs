@@ -1,11 +1,10 @@
 //! Compiled rules: what the engine runs.
 
-use std::fmt;
-use std::path::Path;
-
-use globset::GlobSet;
 use regex::Regex;
+use std::fmt;
 use tripline_pattern::Pattern;
+
+use crate::paths::PathFilter;
 
 /// Every rule loaded for a scan, with their patterns gathered in one list so
 /// the engine can match all of them in a single traversal of each file.
@@ -136,26 +135,4 @@ pub enum Condition {
     /// `metavariable-regex`: the bound code matches the regex (from the start,
     /// as Semgrep does).
     Regex { metavariable: String, regex: Regex },
-}
-
-/// `paths:` of a rule: which files it applies to.
-#[derive(Debug, Default)]
-pub struct PathFilter {
-    pub include: Option<GlobSet>,
-    pub exclude: Option<GlobSet>,
-}
-
-impl PathFilter {
-    /// Whether the rule runs on `path` (relative to the scanned root, `/`
-    /// separated). Globs without a `/` match any path component, as in
-    /// Semgrep and .gitignore: `tests` or `test_*.py` match at any depth.
-    pub fn allows(&self, path: &Path) -> bool {
-        let matches = |set: &GlobSet| {
-            set.is_match(path)
-                || path
-                    .ancestors()
-                    .any(|a| a.file_name().is_some_and(|n| set.is_match(n)))
-        };
-        self.include.as_ref().is_none_or(matches) && !self.exclude.as_ref().is_some_and(matches)
-    }
 }

@@ -11,10 +11,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use globset::{Glob, GlobSet, GlobSetBuilder};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use tripline_engine::{scan, DiscoveryOptions, ScanOptions};
-use tripline_rule::RuleDiagnostic;
+use tripline_rule::{PathFilter, PathGlobs, RuleDiagnostic};
 
 use config::load_rules;
 
@@ -93,7 +92,9 @@ fn run_scan(args: &ScanArgs) -> u8 {
         globs(&args.include, "--include"),
         globs(&args.exclude, "--exclude"),
     ) {
-        (Ok(include), Ok(exclude)) => DiscoveryOptions { include, exclude },
+        (Ok(include), Ok(exclude)) => DiscoveryOptions {
+            filter: PathFilter { include, exclude },
+        },
         (Err(message), _) | (_, Err(message)) => {
             eprintln!("error: {message}");
             return EXIT_ERROR;
@@ -147,20 +148,13 @@ fn run_scan(args: &ScanArgs) -> u8 {
     }
 }
 
-fn globs(patterns: &[String], flag: &str) -> Result<Option<GlobSet>, String> {
+fn globs(patterns: &[String], flag: &str) -> Result<Option<PathGlobs>, String> {
     if patterns.is_empty() {
         return Ok(None);
     }
-    let mut builder = GlobSetBuilder::new();
-    for pattern in patterns {
-        let glob = Glob::new(pattern.trim_end_matches('/'))
-            .map_err(|e| format!("{flag} {pattern:?}: {e}"))?;
-        builder.add(glob);
-    }
-    builder
-        .build()
+    PathGlobs::new(patterns)
         .map(Some)
-        .map_err(|e| format!("{flag}: {e}"))
+        .map_err(|err| format!("{flag} {:?}: {}", patterns[err.index], err.message))
 }
 
 /// Prints rule-file diagnostics (errors and warnings) to stderr with code frames.
