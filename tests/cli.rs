@@ -313,3 +313,45 @@ fn output_is_the_same_whatever_the_number_of_threads() {
     let json: serde_json::Value = serde_json::from_slice(&one).unwrap();
     assert_eq!(json["stats"]["findings"], 40);
 }
+
+#[test]
+fn regex_groups_and_fixes_are_interpolated() {
+    let rule = br#"rules:
+  - id: token-literal
+    message: "token $1 is hard-coded as $VALUE"
+    severity: WARNING
+    languages: [python]
+    pattern-regex: (\w+)_token\s*=\s*"(?P<VALUE>\w+)"
+  - id: yaml-load
+    message: use safe_load
+    severity: ERROR
+    languages: [python]
+    pattern: yaml.load($DATA)
+    fix: yaml.safe_load($DATA)
+"#;
+    let dir = project(&[
+        ("rule.yaml", rule),
+        ("a.py", b"api_token = \"abc123\"\nyaml.load(stream)\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--format", "json", "a.py"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        json["findings"][0]["message"],
+        "token api is hard-coded as abc123"
+    );
+    assert_eq!(json["findings"][1]["fix"], "yaml.safe_load(stream)");
+}
+
+#[test]
+fn a_rule_file_named_twice_loads_once() {
+    let dir = project(&[("rules/eval.yaml", EVAL_RULE), ("a.py", b"eval(x)\n")]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rules", "-c", "rules/eval.yaml", "a.py"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert!(stdout(&output).ends_with("1 finding (1 ERROR) in 1 file scanned with 1 rule\n"));
+}

@@ -252,15 +252,19 @@ fn finding(
         metadata: rule.metadata.clone(),
         metavars,
         lines: lines.full_lines(text, candidate.range.clone()).to_owned(),
-        fix: rule.fix.clone(),
+        fix: rule
+            .fix
+            .as_deref()
+            .map(|fix| interpolate(fix, &candidate.env, source)),
     }
 }
 
-/// Replaces `$NAME` (and `$...NAME`) in a message by what it bound;
-/// unbound names stay as written.
+/// Replaces `$NAME`, `$...NAME` and `$1` (a `pattern-regex` group) in a
+/// message or fix by what it bound; unbound names stay as written.
 pub fn interpolate(message: &str, env: &Env<'_>, source: &[u8]) -> String {
-    static METAVARIABLE: LazyLock<Regex> =
-        LazyLock::new(|| Regex::new(r"\$(?:\.\.\.)?([A-Z_][A-Z0-9_]*)").expect("valid regex"));
+    static METAVARIABLE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"\$(?:\.\.\.)?([A-Z_][A-Z0-9_]*|[0-9]+)").expect("valid regex")
+    });
     METAVARIABLE
         .replace_all(message, |captures: &regex::Captures<'_>| {
             match env.get(&captures[1]) {

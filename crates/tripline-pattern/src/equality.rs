@@ -48,6 +48,7 @@ fn same_string(a: Node<'_>, b: Node<'_>, source: &[u8], depth: usize) -> bool {
         return false;
     };
     sa.formatted == sb.formatted
+        && sa.bytes == sb.bytes
         && sa.parts.len() == sb.parts.len()
         && sa.parts.iter().zip(&sb.parts).all(|(x, y)| match (x, y) {
             (StringPart::Text(x), StringPart::Text(y)) => x == y,

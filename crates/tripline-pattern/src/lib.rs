@@ -140,7 +140,7 @@ impl Pattern {
             .ok_or_else(|| PatternError::new("the pattern could not be parsed", 0))?;
         let root = tree.root_node();
         if root.has_error() {
-            return Err(at_source(syntax_error(root, template.code.as_bytes())));
+            return Err(syntax_error(root, &template, text));
         }
         let mut cursor = root.walk();
         let statements: Vec<Node<'_>> = root
@@ -283,33 +283,36 @@ impl Pattern {
     }
 }
 
-/// The first syntax error in a parsed pattern, as an error at its offset.
-fn syntax_error(root: Node<'_>, code: &[u8]) -> PatternError {
+/// The first syntax error in a parsed pattern, described with the pattern
+/// text as the user wrote it (not the placeholders tree-sitter saw).
+fn syntax_error(root: Node<'_>, template: &Template, pattern: &str) -> PatternError {
     let mut cursor = root.walk();
     loop {
         let node = cursor.node();
+        let start = template.source_offset(node.start_byte()).min(pattern.len());
         if node.is_missing() {
             return PatternError::new(
                 format!(
                     "this pattern is not valid Python: `{}` is missing here",
                     node.kind()
                 ),
-                node.start_byte(),
+                start,
             );
         }
         if node.is_error() {
-            let text = String::from_utf8_lossy(&code[node.byte_range()]);
-            let shown: String = text.chars().take(40).collect();
+            let end = template
+                .source_offset(node.end_byte())
+                .clamp(start, pattern.len());
+            let shown: String = pattern[start..end].chars().take(40).collect();
             return PatternError::new(
                 format!(
                     "this pattern is not valid Python: unexpected `{}`",
                     shown.trim()
                 ),
-                node.start_byte(),
+                start,
             );
         }
-        let descend = node.has_error() && cursor.goto_first_child();
-        if descend {
+        if node.has_error() && cursor.goto_first_child() {
             continue;
         }
         if cursor.goto_next_sibling() {

@@ -135,10 +135,8 @@ impl<'s> Matcher<'s> {
         }
         if pattern.kind == kinds.argument_list {
             self.arguments(pattern, node, env, out);
-        } else if pattern.kind == kinds.function_definition
-            || pattern.kind == kinds.class_definition
-        {
-            self.definition(pattern, node, env, out);
+        } else if kinds.has_optional_parts(pattern.kind) {
+            self.optional_parts(pattern, node, env, out);
         } else if pattern.kind == kinds.decorated_definition {
             self.decorated(pattern, node, env, out);
         } else {
@@ -357,9 +355,11 @@ impl<'s> Matcher<'s> {
         }
     }
 
-    /// `def` and `class`: the parts the pattern spells out must match; a
-    /// return annotation, base classes or `async` it leaves out may be there.
-    fn definition<'t>(
+    /// `def`, `class`, `if`, `for`, `while`: the parts the pattern spells
+    /// out must match; parts it leaves out may be there (a return
+    /// annotation, base classes, `async`, an `else`). A part that occurs
+    /// several times (`elif`s) matches any of the code's parts of that name.
+    fn optional_parts<'t>(
         &self,
         pattern: &CodeNode,
         node: Node<'t>,
@@ -369,15 +369,18 @@ impl<'s> Matcher<'s> {
         let mut envs = vec![env.clone()];
         for child in &pattern.children {
             let Some(field) = child.field else { continue };
-            let Some(code) = node.child_by_field_name(field) else {
+            let mut cursor = node.walk();
+            let candidates: Vec<Node<'t>> =
+                node.children_by_field_name(field, &mut cursor).collect();
+            if candidates.is_empty() {
                 let optional = matches!(&child.node, PNode::Code(c)
                     if c.children.iter().all(|c| matches!(c.node, PNode::Ellipsis)));
                 if optional {
                     continue;
                 }
                 return;
-            };
-            envs = self.in_every(&child.node, &[code], &envs);
+            }
+            envs = self.in_every(&child.node, &candidates, &envs);
             if envs.is_empty() {
                 return;
             }
@@ -448,7 +451,9 @@ impl<'s> Matcher<'s> {
             StrPattern::Regex(regex) => {
                 literal.constant_value().is_some_and(|v| regex.is_match(&v))
             }
-            StrPattern::Value(value) => literal.constant_value().as_ref() == Some(value),
+            StrPattern::Value { value, bytes } => {
+                literal.bytes == *bytes && literal.constant_value().as_ref() == Some(value)
+            }
             StrPattern::Metavar(name) => {
                 let mut env = env.clone();
                 if env.bind(name, Bound::Node(node), self.source) {
@@ -485,6 +490,7 @@ impl<'s> Matcher<'s> {
         }
         Some(python::StringLiteral {
             formatted: false,
+            bytes: false,
             parts: vec![StringPart::Text(value)],
         })
     }

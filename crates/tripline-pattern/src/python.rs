@@ -40,6 +40,8 @@ pub struct Kinds {
     sequences: Vec<u16>,
     /// Statement kinds, for multi-statement patterns that look into nested blocks.
     statements: Vec<u16>,
+    /// Kinds whose parts a pattern may leave out (see `Matcher::optional_parts`).
+    optional_parts: Vec<u16>,
 }
 
 pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -88,6 +90,13 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             "tuple_pattern",
             "list_pattern",
         ]),
+        optional_parts: ids(&[
+            "function_definition",
+            "class_definition",
+            "if_statement",
+            "for_statement",
+            "while_statement",
+        ]),
         statements: ids(&[
             "expression_statement",
             "return_statement",
@@ -125,6 +134,10 @@ impl Kinds {
 
     pub fn is_statement(&self, kind: u16) -> bool {
         self.statements.contains(&kind)
+    }
+
+    pub fn has_optional_parts(&self, kind: u16) -> bool {
+        self.optional_parts.contains(&kind)
     }
 
     pub fn is_string(&self, kind: u16) -> bool {
@@ -182,6 +195,8 @@ pub enum StringPart<T> {
 #[derive(Debug, Clone)]
 pub struct StringLiteral<'t> {
     pub formatted: bool,
+    /// A bytes literal (`b"..."`), never equal to a str with the same text.
+    pub bytes: bool,
     pub parts: Vec<StringPart<Node<'t>>>,
 }
 
@@ -204,6 +219,7 @@ pub fn string_literal<'t>(node: Node<'t>, source: &[u8]) -> Option<StringLiteral
     let kinds = &*KINDS;
     let mut literal = StringLiteral {
         formatted: false,
+        bytes: false,
         parts: Vec::new(),
     };
     let mut cursor = node.walk();
@@ -231,6 +247,7 @@ fn append_string<'t>(node: Node<'t>, source: &[u8], literal: &mut StringLiteral<
             let prefix = text(child, source).to_ascii_lowercase();
             raw = prefix.contains('r');
             literal.formatted |= prefix.contains('f');
+            literal.bytes |= prefix.contains('b');
         } else if kind == kinds.string_content {
             push_text(literal, &decode(&text(child, source), raw));
         } else if kind == kinds.interpolation {

@@ -45,14 +45,16 @@ impl Template {
     /// Rewrites `source` (the pattern as written) into Python.
     pub fn rewrite(source: &str) -> Result<Template, PatternError> {
         let mut pairs = TemplateParser::parse(Rule::pattern, source).map_err(|err| {
-            let offset = match err.location {
-                pest::error::InputLocation::Pos(p) => p,
-                pest::error::InputLocation::Span((s, _)) => s,
-            };
-            PatternError::new(
-                "unbalanced brackets, quotes or `<... ...>` in the pattern",
-                offset,
-            )
+            unbalanced(source).unwrap_or_else(|| {
+                let offset = match err.location {
+                    pest::error::InputLocation::Pos(p) => p,
+                    pest::error::InputLocation::Span((s, _)) => s,
+                };
+                PatternError::new(
+                    "unbalanced brackets, quotes or `<... ...>` in the pattern",
+                    offset,
+                )
+            })
         })?;
         let mut template = Template {
             code: String::with_capacity(source.len() + 16),
@@ -187,6 +189,68 @@ impl Template {
     }
 }
 
+/// The first bracket or quote that is never closed (or closed wrongly),
+/// for an error that points at it rather than at the end of the pattern.
+fn unbalanced(source: &str) -> Option<PatternError> {
+    let mut open: Vec<(char, usize)> = Vec::new();
+    let mut chars = source.char_indices().peekable();
+    while let Some((offset, c)) = chars.next() {
+        match c {
+            '#' => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
+            '"' | '\'' => {
+                let triple = source[offset..].starts_with(&c.to_string().repeat(3));
+                let quote = if triple {
+                    c.to_string().repeat(3)
+                } else {
+                    c.to_string()
+                };
+                let body_start = offset + quote.len();
+                let mut end = None;
+                let mut escaped = false;
+                for (i, d) in source[body_start..].char_indices() {
+                    if escaped {
+                        escaped = false;
+                    } else if d == '\\' {
+                        escaped = true;
+                    } else if source[body_start + i..].starts_with(&quote) {
+                        end = Some(body_start + i + quote.len());
+                        break;
+                    } else if d == '\n' && !triple {
+                        break;
+                    }
+                }
+                let Some(end) = end else {
+                    return Some(PatternError::new("this string is never closed", offset));
+                };
+                while chars.next_if(|&(i, _)| i < end).is_some() {}
+            }
+            '(' | '[' | '{' => open.push((c, offset)),
+            ')' | ']' | '}' => {
+                let expected = match c {
+                    ')' => '(',
+                    ']' => '[',
+                    _ => '{',
+                };
+                match open.pop() {
+                    Some((opener, _)) if opener == expected => {}
+                    Some((opener, at)) => {
+                        return Some(PatternError::new(
+                            format!("`{c}` does not close the `{opener}` at byte {at}"),
+                            offset,
+                        ))
+                    }
+                    None => {
+                        return Some(PatternError::new(format!("`{c}` closes nothing"), offset))
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+        .map(|(opener, at)| PatternError::new(format!("this `{opener}` is never closed"), at))
+}
+
 /// Where an `...` stands, which decides what it is rewritten to.
 #[derive(Clone, Copy)]
 enum Context {
@@ -264,8 +328,18 @@ mod tests {
     }
 
     #[test]
-    fn unbalanced_brackets_are_an_error_with_a_place() {
-        let err = Template::rewrite("f(x").unwrap_err();
-        assert!(err.message.contains("unbalanced"));
+    fn unbalanced_brackets_are_an_error_at_the_bracket() {
+        let err = Template::rewrite("foo(\n  bar(x)\n").unwrap_err();
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (3, "this `(` is never closed")
+        );
+        let err = Template::rewrite("f(x])").unwrap_err();
+        assert_eq!(err.offset, 3);
+        let err = Template::rewrite("f('x)").unwrap_err();
+        assert_eq!(
+            (err.offset, err.message.as_str()),
+            (2, "this string is never closed")
+        );
     }
 }

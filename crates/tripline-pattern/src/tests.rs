@@ -332,3 +332,30 @@ fn a_trailing_ellipsis_covers_the_rest_of_the_block() {
         ["q = 'SELECT ' + uid\n    log(q)\n    c.execute(q)"]
     );
 }
+
+#[test]
+fn syntax_errors_quote_the_pattern_as_written() {
+    let err = Pattern::parse("def $F(...)\n    return 1").unwrap_err();
+    assert!(!err.message.contains('µ'), "{}", err.message);
+}
+
+#[test]
+fn optional_parts_left_out_of_a_pattern_may_be_present() {
+    test_match("if $C:\n    ...", "if x:\n    a()\nelse:\n    b()\n");
+    test_match(
+        "if $C:\n    ...\nelse:\n    b()",
+        "if x:\n    a()\nelif y:\n    c()\nelse:\n    b()\n",
+    );
+    test_match(
+        "for $X in $Y:\n    ...",
+        "for i in r:\n    pass\nelse:\n    done()\n",
+    );
+    test_non_match("if $C:\n    ...\nelse:\n    b()", "if x:\n    a()\n");
+}
+
+#[test]
+fn bytes_and_str_literals_differ() {
+    test_match("f(b'abc')", "f(b\"abc\")");
+    test_non_match("f('abc')", "f(b'abc')");
+    test_non_match("$X == $X", "b'a' == 'a'");
+}

@@ -55,8 +55,9 @@ pub enum StrPattern {
     Regex(Regex),
     /// `"$X"`: any string, bound to `$X`.
     Metavar(Arc<str>),
-    /// A string with exactly this value, however it is quoted.
-    Value(String),
+    /// A string with exactly this value, however it is quoted; a bytes
+    /// pattern only matches bytes literals and a str pattern only strs.
+    Value { value: String, bytes: bool },
     /// An f-string: its pieces, where `...` text stands for any run of pieces.
     Formatted(Vec<FormatPart>),
 }
@@ -191,7 +192,10 @@ fn convert_string(node: Node<'_>, source: &[u8]) -> Result<PNode, PatternError> 
     if let Some(PNode::Metavar(name)) = hole(&value) {
         return Ok(PNode::Str(StrPattern::Metavar(name)));
     }
-    Ok(PNode::Str(StrPattern::Value(restore_dollars(&value))))
+    Ok(PNode::Str(StrPattern::Value {
+        value: restore_dollars(&value),
+        bytes: literal.bytes,
+    }))
 }
 
 /// Inside a string that is not just `"$X"`, a rewritten `$X` was literal text.

@@ -37,10 +37,20 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
         }
         return loaded;
     }
-    let files: Vec<PathBuf> = configs
+    let mut files: Vec<PathBuf> = Vec::new();
+    for file in configs
         .iter()
         .flat_map(|c| rule_files(c, &mut loaded.unreadable))
-        .collect();
+    {
+        // The same file named twice (`-c rules/ -c rules/a.yaml`) loads once.
+        let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+        if !files
+            .iter()
+            .any(|f| f.canonicalize().unwrap_or_else(|_| f.clone()) == key)
+        {
+            files.push(file);
+        }
+    }
     for file in files {
         match std::fs::read_to_string(&file) {
             Ok(text) => loaded.diagnostics.extend(load_str(

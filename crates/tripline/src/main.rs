@@ -128,7 +128,7 @@ fn run_scan(args: &ScanArgs) -> u8 {
                     eprintln!("warning: skipped {}: {}", error.path, error.message);
                 }
             }
-            let color = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+            let color = std::io::stdout().is_terminal() && !no_color();
             output::text::render(&report, &output::text::Style::new(color))
         }
         Format::Json => output::json::render(&report),
@@ -157,12 +157,17 @@ fn globs(patterns: &[String], flag: &str) -> Result<Option<PathGlobs>, String> {
         .map_err(|err| format!("{flag} {:?}: {}", patterns[err.index], err.message))
 }
 
+/// `NO_COLOR` set to anything but the empty string turns colour off (no-color.org).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+}
+
 /// Prints rule-file diagnostics (errors and warnings) to stderr with code frames.
 fn report_diagnostics(diagnostics: &[RuleDiagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    let theme = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+    let theme = if std::io::stderr().is_terminal() && !no_color() {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
