@@ -82,3 +82,76 @@ fn shipped_rules_pass_their_fixtures() {
 fn engine_test_rules_pass_their_fixtures() {
     assert!(check("tests/rules") >= 2);
 }
+
+/// Where tripline knowingly differs from Semgrep: `(rule id, range, why)`.
+const KNOWN_DIFFERENCES: &[(&str, &str, &str)] = &[(
+    "weak-hash-args",
+    "18:14-18:27",
+    "an empty `$...ARGS` is interpolated as nothing; Semgrep prints `$...ARGS` literally",
+)];
+
+/// tests/semgrep-expected/<rule id>.tsv holds what Semgrep 1.182 reports for
+/// each rule on its fixture (see regenerate.py there); tripline must report
+/// the same ranges with the same messages.
+#[test]
+fn ranges_and_messages_agree_with_semgrep() {
+    let expected_dir = repo().join("tests/semgrep-expected");
+    let mut files = Vec::new();
+    rule_files(&repo().join("rulesets/python"), &mut files);
+    rule_files(&repo().join("tests/rules"), &mut files);
+    let mut compared = 0;
+    let mut differences = Vec::new();
+    for file in files {
+        let mut ruleset = tripline_rule::RuleSet::default();
+        tripline_rule::load_file(&file, &mut ruleset).unwrap();
+        let fixture = file.with_extension("py");
+        let report = tripline_engine::scan(
+            &ruleset,
+            &[fixture],
+            &tripline_engine::ScanOptions::default(),
+        );
+        for rule in &ruleset.rules {
+            let Ok(expected) =
+                std::fs::read_to_string(expected_dir.join(format!("{}.tsv", rule.id)))
+            else {
+                continue;
+            };
+            compared += 1;
+            let ours: Vec<String> = report
+                .findings
+                .iter()
+                .filter(|f| f.rule_id == rule.id)
+                .map(|f| {
+                    let message = f.message.split_whitespace().collect::<Vec<_>>().join(" ");
+                    format!(
+                        "{}:{}-{}:{}\t{message}",
+                        f.start.line, f.start.col, f.end.line, f.end.col
+                    )
+                })
+                .collect();
+            for line in expected.lines() {
+                let range = line.split('\t').next().unwrap_or_default();
+                let known = KNOWN_DIFFERENCES
+                    .iter()
+                    .any(|(id, r, _)| *id == rule.id && *r == range);
+                if !known && !ours.iter().any(|o| o == line) {
+                    differences.push(format!("{}: Semgrep reports {line}", rule.id));
+                }
+            }
+            for line in &ours {
+                let range = line.split('\t').next().unwrap_or_default();
+                if !expected
+                    .lines()
+                    .any(|e| e.starts_with(&format!("{range}\t")))
+                {
+                    differences.push(format!("{}: only tripline reports {line}", rule.id));
+                }
+            }
+        }
+    }
+    assert!(
+        compared >= 8,
+        "only {compared} rules had Semgrep results to compare"
+    );
+    assert!(differences.is_empty(), "{}", differences.join("\n"));
+}

@@ -1,3 +1,4 @@
+import math
 import logging
 
 logger = logging.getLogger(__name__)
@@ -78,3 +79,13 @@ def configure(handler, secret_level):
 def counting(stats, token_count):
     # ok: python.logging.secret-in-log
     stats.increment("tokens", token_count)
+
+
+def token_entropy(token_counts, total):
+    # ok: python.logging.secret-in-log
+    return -sum(c / total * math.log(c / total) for c in token_counts.values())
+
+
+def render_catalog(catalog, token):
+    # ok: python.logging.secret-in-log
+    catalog.info(token)
