@@ -183,6 +183,43 @@ impl Pattern {
         }
     }
 
+    /// The metavariables the pattern binds (without `$`), sorted.
+    pub fn metavariables(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        self.visit(&mut |node| match node {
+            PNode::Metavar(name) | PNode::SeqMetavar(name) | PNode::Str(StrPattern::Metavar(name)) => {
+                names.push(name.to_string());
+            }
+            _ => {}
+        });
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// The identifiers the pattern spells out (names, attributes, keyword
+    /// names): any code the pattern matches contains each of them. Sorted.
+    pub fn identifiers(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        self.visit(&mut |node| {
+            if let PNode::Code(code) = node {
+                if code.kind == KINDS.identifier {
+                    names.extend(code.text.clone());
+                }
+            }
+        });
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    fn visit(&self, visitor: &mut dyn FnMut(&PNode)) {
+        match &self.root {
+            Root::Node(node) => tree::visit(node, visitor),
+            Root::Statements(nodes) => nodes.iter().for_each(|n| tree::visit(n, visitor)),
+        }
+    }
+
     /// Adds every match of the pattern at `node` (not inside it) to `out`.
     pub fn matches_at<'t>(&self, node: Node<'t>, source: &[u8], out: &mut Vec<Match<'t>>) {
         let kinds = &*KINDS;

@@ -359,3 +359,12 @@ fn bytes_and_str_literals_differ() {
     test_non_match("f('abc')", "f(b'abc')");
     test_non_match("$X == $X", "b'a' == 'a'");
 }
+
+#[test]
+fn patterns_list_their_metavariables_and_identifiers() {
+    let pattern = Pattern::parse("$LOG.$LVL(f\"{$X}\", \"$Y\", $...REST, <... password ...>)").unwrap();
+    assert_eq!(pattern.metavariables(), ["LOG", "LVL", "REST", "X", "Y"]);
+    assert_eq!(pattern.identifiers(), ["password"]);
+    let pattern = Pattern::parse("subprocess.run(..., shell=True)").unwrap();
+    assert_eq!(pattern.identifiers(), ["run", "shell", "subprocess"]);
+}

@@ -69,6 +69,24 @@ pub enum FormatPart {
     Interpolation(PNode),
 }
 
+/// Calls `visitor` on `node` and every node inside it (including the
+/// interpolations of f-string patterns), parents first.
+pub fn visit(node: &PNode, visitor: &mut dyn FnMut(&PNode)) {
+    visitor(node);
+    match node {
+        PNode::Deep(inner) => visit(inner, visitor),
+        PNode::Code(code) => code.children.iter().for_each(|c| visit(&c.node, visitor)),
+        PNode::Str(StrPattern::Formatted(parts)) => {
+            for part in parts {
+                if let FormatPart::Interpolation(inner) = part {
+                    visit(inner, visitor);
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
 /// Converts a parsed pattern node.
 pub fn convert(node: Node<'_>, source: &[u8]) -> Result<PNode, PatternError> {
     let kinds = &*KINDS;

@@ -23,6 +23,9 @@ pub struct RuleDiagnostic {
     pub source: Arc<NamedSource<String>>,
     pub labels: Vec<(SourceSpan, String)>,
     pub help: Option<String>,
+    /// Further places that belong to the same problem (the first definition
+    /// of a duplicated id), shown after it.
+    pub related: Vec<RuleDiagnostic>,
 }
 
 impl RuleDiagnostic {
@@ -38,6 +41,7 @@ impl RuleDiagnostic {
             source: source.clone(),
             labels: Vec::new(),
             help: None,
+            related: Vec::new(),
         }
     }
 
@@ -107,6 +111,13 @@ impl Diagnostic for RuleDiagnostic {
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
         Some(&*self.source)
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|d| d as &dyn Diagnostic)))
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {

@@ -3,12 +3,14 @@
 //! compiled into [`Formula`]s over [`tripline_pattern::Pattern`]s.
 
 mod diagnostic;
+mod literals;
 mod load;
 mod model;
 mod paths;
 pub mod yaml;
 
 pub use diagnostic::{Level, RuleDiagnostic};
+pub use literals::Requirement;
 pub use load::{load_file, load_str};
 pub use model::{
     Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,

@@ -6,14 +6,15 @@
 //! mean", and a pattern that does not parse gets a caret at the exact column
 //! inside the YAML.
 
+use std::collections::BTreeSet;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use miette::NamedSource;
 use regex::Regex;
 use tripline_pattern::{compile_regex, Pattern};
 
-use crate::diagnostic::RuleDiagnostic;
+use crate::diagnostic::{Level, RuleDiagnostic};
 use crate::model::{
     Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,
 };
@@ -109,26 +110,24 @@ pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagno
     let mut loader = Loader {
         source: source.clone(),
         text,
-        name,
         diagnostics: Vec::new(),
         patterns: &mut ruleset.patterns,
     };
     let rules = loader.file();
     let mut diagnostics = loader.diagnostics;
-    for (rule, id_offset) in rules {
+    for rule in rules {
         if let Some(previous) = ruleset.rules.iter().find(|r| r.id == rule.id) {
-            diagnostics.push(
-                RuleDiagnostic::error(
-                    "tripline::duplicate-id",
-                    format!("duplicate rule id `{}`", rule.id),
-                    &source,
-                )
-                .label(id_offset, rule.id.len(), "this id")
-                .help(format!(
-                    "rule ids must be unique across all rule files; `{}` is already defined in {}",
-                    rule.id, previous.origin
-                )),
-            );
+            let first = RuleDiagnostic::error("tripline::duplicate-id", "first defined here", &previous.source)
+                .label(previous.id_offset, previous.id.len(), "first definition");
+            let mut duplicate = RuleDiagnostic::error(
+                "tripline::duplicate-id",
+                format!("duplicate rule id `{}`", rule.id),
+                &source,
+            )
+            .label(rule.id_offset, rule.id.len(), "defined again here")
+            .help("rule ids must be unique across all rule files; rename one of them");
+            duplicate.related.push(first);
+            diagnostics.push(duplicate);
             continue;
         }
         ruleset.rules.push(rule);
@@ -139,7 +138,6 @@ pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagno
 struct Loader<'a> {
     source: Arc<NamedSource<String>>,
     text: &'a str,
-    name: &'a str,
     diagnostics: Vec<RuleDiagnostic>,
     patterns: &'a mut Vec<Pattern>,
 }
@@ -171,7 +169,7 @@ impl Loader<'_> {
         rest.find('\n').unwrap_or(rest.len()).max(1)
     }
 
-    fn file(&mut self) -> Vec<(Rule, usize)> {
+    fn file(&mut self) -> Vec<Rule> {
         let document = match yaml::parse(self.text) {
             Ok(document) => document,
             Err(err) => {
@@ -298,7 +296,7 @@ impl Loader<'_> {
         ok
     }
 
-    fn rule(&mut self, node: &Yaml) -> Option<(Rule, usize)> {
+    fn rule(&mut self, node: &Yaml) -> Option<Rule> {
         let entries = self.mapping(node, "a rule")?;
         let errors_before = self.diagnostics.len();
         self.check_keys(entries, RULE_KEYS, "a rule");
@@ -407,22 +405,51 @@ impl Loader<'_> {
                 None
             }
         };
-        if self.diagnostics.len() > errors_before {
+        if let (Some(formula), Some(message), Some(node)) = (&formula, &message, get("message")) {
+            self.check_message(formula, message, node);
+        }
+        if self.diagnostics[errors_before..].iter().any(|d| d.level == Level::Error) {
             return None;
         }
-        Some((
-            Rule {
-                id: id?,
-                message: message?,
-                severity: severity?,
-                metadata,
-                formula: formula?,
-                paths,
-                fix,
-                origin: self.name.to_owned(),
-            },
-            id_node?.offset,
-        ))
+        Some(Rule {
+            id: id?,
+            message: message?,
+            severity: severity?,
+            metadata,
+            formula: formula?,
+            paths,
+            fix,
+            source: self.source.clone(),
+            id_offset: id_node?.offset,
+        })
+    }
+
+    /// Warns about each `$X` in the message that the rule never binds: it
+    /// would be printed literally.
+    fn check_message(&mut self, formula: &Formula, message: &str, node: &Yaml) {
+        let bound = bound_names(formula, self.patterns);
+        for found in METAVARIABLE.find_iter(message) {
+            let name = found.as_str().trim_start_matches('$').trim_start_matches("...");
+            if bound.contains(name) {
+                continue;
+            }
+            let at = yaml::value_offset_in_file(self.text, node, found.start());
+            let text = found.as_str().to_owned();
+            self.diagnostics.push(
+                RuleDiagnostic::warning("tripline::unbound-metavariable", format!("`{text}` in the message is not bound by the rule's patterns"), &self.source)
+                    .label(at, text.len(), "never bound")
+                    .help(format!("the message will show `{text}` literally; bind it in a positive pattern, or fix the name")),
+            );
+        }
+    }
+
+    fn warning(&mut self, at: &Yaml, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+        let len = self.label_len(at);
+        self.diagnostics.push(
+            RuleDiagnostic::warning("tripline::unbound-metavariable", message, &self.source)
+                .label(at.offset, len, label)
+                .help(help),
+        );
     }
 
     fn missing(&mut self, rule: &Yaml, key: &str, help: &str) {
@@ -617,6 +644,9 @@ impl Loader<'_> {
         let items = self.list(value, "`patterns`")?;
         let mut conjunction = Conjunction::default();
         let mut ok = true;
+        // Where each condition and focus names a metavariable, to warn when
+        // no positive pattern of this `patterns` binds it.
+        let mut uses: Vec<&Yaml> = Vec::new();
         for item in items {
             let Some((key, inner)) = self.single_key(item, CONJUNCTION_KEYS, "`patterns`") else {
                 ok = false;
@@ -655,18 +685,47 @@ impl Loader<'_> {
                             });
                         })
                 }
-                "metavariable-regex" => self
-                    .metavariable_regex(inner)
-                    .map(|c| conjunction.conditions.push(c)),
-                "focus-metavariable" => self
-                    .focus(inner)
-                    .map(|names| conjunction.focus.extend(names)),
+                "metavariable-regex" => {
+                    uses.extend(entry(inner, "metavariable"));
+                    self.metavariable_regex(inner)
+                        .map(|c| conjunction.conditions.push(c))
+                }
+                "focus-metavariable" => {
+                    match &inner.value {
+                        Value::Seq(names) => uses.extend(names),
+                        _ => uses.push(inner),
+                    }
+                    self.focus(inner)
+                        .map(|names| conjunction.focus.extend(names))
+                }
                 _ => {
                     self.unsupported(std::slice::from_ref(&(item_key(item), inner.clone())));
                     None
                 }
             };
             ok &= added.is_some();
+        }
+        if ok && !conjunction.positives.is_empty() {
+            let bound: BTreeSet<String> = conjunction
+                .positives
+                .iter()
+                .flat_map(|p| bound_names(&p.formula, self.patterns))
+                .collect();
+            for node in uses {
+                if let Value::Str(name) = &node.value {
+                    let bare = name.trim_start_matches('$');
+                    if !bound.contains(bare) {
+                        self.warning(
+                            node,
+                            format!("`{name}` is not bound by any positive pattern of this `patterns`"),
+                            "never bound",
+                            format!(
+                                "the rule can never match: bind `{name}` in a `pattern`, `pattern-inside` or `pattern-either` of the same `patterns`, or fix the name"
+                            ),
+                        );
+                    }
+                }
+            }
         }
         if ok && conjunction.positives.is_empty() {
             self.error(
@@ -781,6 +840,37 @@ impl Loader<'_> {
             );
         }
         name.map(str::to_owned)
+    }
+}
+
+/// `$NAME`, `$...NAME` and `$1` in messages.
+static METAVARIABLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\$(?:\.\.\.)?(?:[A-Z_][A-Z0-9_]*|[0-9]+)").expect("valid regex"));
+
+/// The metavariables a formula's positive patterns bind (without `$`).
+fn bound_names(formula: &Formula, patterns: &[Pattern]) -> BTreeSet<String> {
+    match formula {
+        Formula::Pattern(index) => patterns[*index].metavariables().into_iter().collect(),
+        Formula::Regex(regex) => regex
+            .capture_names()
+            .enumerate()
+            .skip(1)
+            .map(|(i, name)| name.map_or_else(|| i.to_string(), str::to_owned))
+            .collect(),
+        Formula::Either(alternatives) => alternatives.iter().flat_map(|f| bound_names(f, patterns)).collect(),
+        Formula::All(conjunction) => conjunction
+            .positives
+            .iter()
+            .flat_map(|p| bound_names(&p.formula, patterns))
+            .collect(),
+    }
+}
+
+/// The value under `key` in a mapping node.
+fn entry<'y>(node: &'y Yaml, key: &str) -> Option<&'y Yaml> {
+    match &node.value {
+        Value::Map(entries) => entries.iter().find(|(k, _)| key_name(k) == Some(key)).map(|(_, v)| v),
+        _ => None,
     }
 }
 

@@ -2,6 +2,9 @@
 
 use regex::Regex;
 use std::fmt;
+use std::sync::Arc;
+
+use miette::NamedSource;
 use tripline_pattern::Pattern;
 
 use crate::paths::PathFilter;
@@ -28,8 +31,10 @@ pub struct Rule {
     pub paths: PathFilter,
     /// The `fix:` template, kept for output.
     pub fix: Option<String>,
-    /// The file the rule came from, for messages.
-    pub origin: String,
+    /// The rule file it came from, and where its id is written there, for
+    /// diagnostics that point at the rule.
+    pub source: Arc<NamedSource<String>>,
+    pub id_offset: usize,
 }
 
 /// Severity as written in the rule: Semgrep's levels and the CVSS-like ones.

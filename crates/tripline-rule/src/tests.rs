@@ -198,3 +198,70 @@ fn yaml_1_1_booleans_stay_strings() {
     assert_eq!(ruleset.rules[0].id, "y");
     assert_eq!(ruleset.rules[0].message, "no");
 }
+
+const HEAD: &str = "rules:\n  - id: a\n    severity: ERROR\n    languages: [python]\n";
+
+fn warnings(text: &str) -> Vec<(usize, usize, String)> {
+    let (_, diagnostics) = load(text);
+    diagnostics
+        .iter()
+        .filter(|d| d.level == Level::Warning)
+        .map(|d| {
+            let (line, column) = d.line_column().unwrap();
+            (line, column, d.message.clone())
+        })
+        .collect()
+}
+
+#[test]
+fn unbound_metavariables_in_conditions_and_focus_are_warnings() {
+    let text = format!(
+        "{HEAD}    message: m\n    patterns:\n      - pattern: eval($X)\n      - pattern-not: eval($Y)\n      - metavariable-regex:\n          metavariable: $Y\n          regex: a\n      - focus-metavariable: [$X, $Z]\n"
+    );
+    let (ruleset, _) = load(&text);
+    assert_eq!(ruleset.rules.len(), 1, "warnings do not reject the rule");
+    assert_eq!(
+        warnings(&text),
+        [
+            (10, 25, "`$Y` is not bound by any positive pattern of this `patterns`".to_string()),
+            (12, 34, "`$Z` is not bound by any positive pattern of this `patterns`".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn unbound_metavariables_in_the_message_are_warnings() {
+    let text = format!("{HEAD}    message: eval of $X and $FUNC\n    pattern: eval($X)\n");
+    assert_eq!(
+        warnings(&text),
+        [(5, 29, "`$FUNC` in the message is not bound by the rule's patterns".to_string())]
+    );
+    let regex = format!("{HEAD}    message: key $1 is $KEY\n    pattern-regex: (\\w+)=(?P<KEY>\\d+)\n");
+    assert!(warnings(&regex).is_empty());
+}
+
+#[test]
+fn a_duplicate_id_shows_both_places() {
+    let rule = "  - id: a\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: a()\n";
+    let mut ruleset = RuleSet::default();
+    assert!(load_str("one.yaml", &format!("rules:\n{rule}"), &mut ruleset).is_empty());
+    let diagnostics = load_str("two.yaml", &format!("rules:\n{rule}"), &mut ruleset);
+    assert_eq!(diagnostics[0].file_name(), "two.yaml");
+    assert_eq!(diagnostics[0].related[0].file_name(), "one.yaml");
+    assert_eq!(diagnostics[0].related[0].line_column(), Some((2, 9)));
+}
+
+#[test]
+fn required_literals_follow_the_formula() {
+    let text = format!(
+        "{HEAD}    message: m\n    patterns:\n      - pattern-either:\n          - pattern: subprocess.call(...)\n          - pattern: os.system($X)\n      - pattern-not: subprocess.call('ls')\n      - pattern-inside: 'def $F(...): ...'\n"
+    );
+    let (ruleset, _) = load(&text);
+    let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
+    assert_eq!(requirement.to_string(), r#"("call" and "subprocess") or ("os" and "system")"#);
+    assert!(requirement.is_met_by("import os\nos.system(cmd)"));
+    assert!(!requirement.is_met_by("import os\nprint(cmd)"));
+    let regex = format!("{HEAD}    message: m\n    pattern-regex: a+\n");
+    let (ruleset, _) = load(&regex);
+    assert_eq!(Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns), Requirement::Nothing);
+}

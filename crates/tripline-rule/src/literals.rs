@@ -1,0 +1,124 @@
+//! Required literals: the words a file must contain for a rule to possibly
+//! match it (Semgrep's "required literals", as a formula). A file lacking
+//! them cannot match, so it need not be matched at all.
+
+use std::fmt;
+
+use tripline_pattern::Pattern;
+
+use crate::model::Formula;
+
+/// What a file must contain.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Requirement {
+    /// Nothing is known: any file may match.
+    Nothing,
+    /// This identifier must occur in the file.
+    Literal(String),
+    /// All of these.
+    All(Vec<Requirement>),
+    /// At least one of these.
+    Any(Vec<Requirement>),
+}
+
+impl Requirement {
+    /// The requirement of a formula: the identifiers its positive patterns
+    /// spell out (negations never add one).
+    pub fn of(formula: &Formula, patterns: &[Pattern]) -> Requirement {
+        match formula {
+            Formula::Pattern(index) => Requirement::all(
+                patterns[*index]
+                    .identifiers()
+                    .into_iter()
+                    .map(Requirement::Literal)
+                    .collect(),
+            ),
+            Formula::Regex(_) => Requirement::Nothing,
+            Formula::Either(alternatives) => {
+                Requirement::any(alternatives.iter().map(|f| Requirement::of(f, patterns)).collect())
+            }
+            Formula::All(conjunction) => Requirement::all(
+                conjunction
+                    .positives
+                    .iter()
+                    .map(|p| Requirement::of(&p.formula, patterns))
+                    .collect(),
+            ),
+        }
+    }
+
+    fn all(parts: Vec<Requirement>) -> Requirement {
+        let mut flat = Vec::new();
+        for part in parts {
+            match part {
+                Requirement::Nothing => {}
+                Requirement::All(inner) => flat.extend(inner),
+                other => {
+                    if !flat.contains(&other) {
+                        flat.push(other);
+                    }
+                }
+            }
+        }
+        match flat.len() {
+            0 => Requirement::Nothing,
+            1 => flat.pop().expect("one element"),
+            _ => Requirement::All(flat),
+        }
+    }
+
+    fn any(parts: Vec<Requirement>) -> Requirement {
+        if parts.iter().any(|p| *p == Requirement::Nothing) {
+            return Requirement::Nothing;
+        }
+        let mut flat = Vec::new();
+        for part in parts {
+            match part {
+                Requirement::Any(inner) => flat.extend(inner),
+                other => {
+                    if !flat.contains(&other) {
+                        flat.push(other);
+                    }
+                }
+            }
+        }
+        match flat.len() {
+            0 => Requirement::Nothing,
+            1 => flat.pop().expect("one element"),
+            _ => Requirement::Any(flat),
+        }
+    }
+
+    /// Whether `text` contains what is required.
+    pub fn is_met_by(&self, text: &str) -> bool {
+        match self {
+            Requirement::Nothing => true,
+            Requirement::Literal(word) => text.contains(word.as_str()),
+            Requirement::All(parts) => parts.iter().all(|p| p.is_met_by(text)),
+            Requirement::Any(parts) => parts.iter().any(|p| p.is_met_by(text)),
+        }
+    }
+}
+
+impl fmt::Display for Requirement {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let join = |f: &mut fmt::Formatter<'_>, parts: &[Requirement], word: &str| {
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    write!(f, " {word} ")?;
+                }
+                match part {
+                    Requirement::All(_) | Requirement::Any(_) => write!(f, "({part})")?,
+                    _ => write!(f, "{part}")?,
+                }
+            }
+            Ok(())
+        };
+        match self {
+            Requirement::Nothing => f.write_str("(none: every file is matched)"),
+            Requirement::Literal(word) => write!(f, "{word:?}"),
+            Requirement::All(parts) => join(f, parts, "and"),
+            Requirement::Any(parts) => join(f, parts, "or"),
+        }
+    }
+}
