@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 use tripline_pattern::{Bound, Env, Match};
-use tripline_rule::{Condition, Conjunction, Formula, NegationKind};
+use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
 /// What evaluation needs to know about one file.
 pub struct FileContext<'a, 't> {
@@ -28,7 +28,8 @@ pub fn evaluate<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candid
     candidates
 }
 
-fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candidate<'t>> {
+/// Every match of `formula`, before deduplication.
+pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candidate<'t>> {
     match formula {
         Formula::Pattern(index) => file.pattern_matches[*index].clone(),
         Formula::Regex(regex) => regex_matches(regex, file.text),
@@ -74,71 +75,109 @@ fn conjunction_matches<'t>(
     conjunction: &Conjunction,
     file: &FileContext<'_, 't>,
 ) -> Vec<Candidate<'t>> {
-    let source = file.source;
-    // Plain positives decide the ranges; `pattern-inside` only constrains
-    // them, unless there is nothing else.
-    let (plain, inside): (Vec<_>, Vec<_>) = conjunction.positives.iter().partition(|p| !p.inside);
-    let mut ordered = plain.into_iter().chain(inside);
-    let Some(first) = ordered.next() else {
+    let mut positives = ordered_positives(conjunction);
+    let Some(first) = positives.next() else {
         return Vec::new();
     };
     let mut current = formula_matches(&first.formula, file);
-    for positive in ordered {
+    for positive in positives {
         if current.is_empty() {
             return current;
         }
         let others = formula_matches(&positive.formula, file);
-        let mut next = Vec::new();
-        for candidate in &current {
-            for other in &others {
-                let kept = if contains(&other.range, &candidate.range) {
-                    &candidate.range
-                } else if !positive.inside && contains(&candidate.range, &other.range) {
-                    &other.range
-                } else {
-                    continue;
-                };
-                if let Some(env) = candidate.env.merge(&other.env, source) {
-                    next.push(Match {
-                        range: kept.clone(),
-                        env,
-                    });
-                }
-            }
-        }
-        current = next;
+        current = intersect(&current, &others, positive.inside, file.source);
     }
     for negative in &conjunction.negatives {
         if current.is_empty() {
             break;
         }
         let removing = formula_matches(&negative.formula, file);
-        current.retain(|candidate| {
-            !removing.iter().any(|n| {
-                let hit = match negative.kind {
-                    NegationKind::Not => n.range == candidate.range,
-                    NegationKind::NotInside | NegationKind::NotRegex => {
-                        contains(&n.range, &candidate.range)
-                    }
-                };
-                hit && candidate.env.compatible(&n.env, source)
-            })
-        });
+        current = negate(current, &removing, negative.kind, file.source).0;
     }
-    current.retain(|candidate| {
-        conjunction
-            .conditions
-            .iter()
-            .all(|condition| holds(condition, &candidate.env, source))
-    });
-    if conjunction.focus.is_empty() {
+    for condition in &conjunction.conditions {
+        current = filter(current, condition, file.source).0;
+    }
+    focus(current, &conjunction.focus)
+}
+
+/// The positives in evaluation order: plain ones decide the ranges;
+/// `pattern-inside` only constrains them, unless there is nothing else.
+pub fn ordered_positives(conjunction: &Conjunction) -> impl Iterator<Item = &Positive> {
+    let (plain, inside): (Vec<_>, Vec<_>) = conjunction.positives.iter().partition(|p| !p.inside);
+    plain.into_iter().chain(inside)
+}
+
+/// Candidates that lie inside (or, unless `inside`, contain) a match of the
+/// next positive, with both environments merged; the smaller range is kept.
+pub fn intersect<'t>(
+    current: &[Candidate<'t>],
+    others: &[Candidate<'t>],
+    inside: bool,
+    source: &[u8],
+) -> Vec<Candidate<'t>> {
+    let mut next = Vec::new();
+    for candidate in current {
+        for other in others {
+            let kept = if contains(&other.range, &candidate.range) {
+                &candidate.range
+            } else if !inside && contains(&candidate.range, &other.range) {
+                &other.range
+            } else {
+                continue;
+            };
+            if let Some(env) = candidate.env.merge(&other.env, source) {
+                next.push(Match {
+                    range: kept.clone(),
+                    env,
+                });
+            }
+        }
+    }
+    next
+}
+
+/// Splits candidates into those a negation keeps and those it removes:
+/// `pattern-not` removes the same range, `pattern-not-inside` and
+/// `pattern-not-regex` a range inside a match; metavariables must agree.
+pub fn negate<'t>(
+    current: Vec<Candidate<'t>>,
+    removing: &[Candidate<'t>],
+    kind: NegationKind,
+    source: &[u8],
+) -> (Vec<Candidate<'t>>, Vec<Candidate<'t>>) {
+    current.into_iter().partition(|candidate| {
+        !removing.iter().any(|n| {
+            let hit = match kind {
+                NegationKind::Not => n.range == candidate.range,
+                NegationKind::NotInside | NegationKind::NotRegex => {
+                    contains(&n.range, &candidate.range)
+                }
+            };
+            hit && candidate.env.compatible(&n.env, source)
+        })
+    })
+}
+
+/// Splits candidates into those that meet a condition and those that do not.
+pub fn filter<'t>(
+    current: Vec<Candidate<'t>>,
+    condition: &Condition,
+    source: &[u8],
+) -> (Vec<Candidate<'t>>, Vec<Candidate<'t>>) {
+    current
+        .into_iter()
+        .partition(|candidate| holds(condition, &candidate.env, source))
+}
+
+/// `focus-metavariable`: each candidate's range becomes what the names bound.
+pub fn focus<'t>(current: Vec<Candidate<'t>>, names: &[String]) -> Vec<Candidate<'t>> {
+    if names.is_empty() {
         return current;
     }
     current
         .into_iter()
         .flat_map(|candidate| {
-            conjunction
-                .focus
+            names
                 .iter()
                 .filter_map(|name| candidate.env.get(name).map(Bound::range))
                 .map(|range| Match {

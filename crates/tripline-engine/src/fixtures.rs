@@ -6,6 +6,9 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use miette::NamedSource;
 
 use tripline_rule::{load_file, Level, RuleDiagnostic, RuleSet};
 
@@ -128,6 +131,40 @@ pub fn fixture_path(rule_file: &Path) -> Option<PathBuf> {
     candidate.is_file().then_some(candidate)
 }
 
+/// Warnings about a rule file's fixture, for `tripline validate`: there is
+/// none, or it has no `# ruleid:` annotation (so it proves nothing).
+pub fn fixture_warnings(rule_file: &Path, rule_text: &str) -> Vec<RuleDiagnostic> {
+    let Some(fixture) = fixture_path(rule_file) else {
+        let source = Arc::new(NamedSource::new(
+            rule_file.display().to_string(),
+            rule_text.to_owned(),
+        ));
+        let first_line = rule_text.find('\n').unwrap_or(rule_text.len());
+        return vec![RuleDiagnostic::warning(
+            "tripline::no-fixture",
+            format!("no fixture {} beside this rule file", rule_file.with_extension("py").display()),
+            &source,
+        )
+        .label(0, first_line, "untested rules")
+        .help("add Python code with `# ruleid: <id>` above lines that must be flagged and `# ok: <id>` above lines that must not, then run `tripline test`")];
+    };
+    let text = std::fs::read_to_string(&fixture).unwrap_or_default();
+    if annotations(&text)
+        .iter()
+        .any(|a| a.expectation == Expectation::RuleId)
+    {
+        return Vec::new();
+    }
+    let source = Arc::new(NamedSource::new(fixture.display().to_string(), text));
+    vec![RuleDiagnostic::warning(
+        "tripline::fixture-without-ruleid",
+        "this fixture has no `# ruleid:` annotation, so it cannot show that the rule finds anything",
+        &source,
+    )
+    .label(0, 1, "no `# ruleid:` in this file")
+    .help("put `# ruleid: <id>` on the line above code the rule must flag")]
+}
+
 /// Loads one rule file and checks each of its rules against the fixture.
 pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
     let mut ruleset = RuleSet::default();
@@ -140,7 +177,10 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
                 diagnostics: vec![RuleDiagnostic::error(
                     "tripline::io",
                     format!("cannot read {}: {err}", rule_file.display()),
-                    &std::sync::Arc::new(miette_source(rule_file)),
+                    &Arc::new(NamedSource::new(
+                        rule_file.display().to_string(),
+                        String::new(),
+                    )),
                 )],
                 rules: Vec::new(),
             }
@@ -183,10 +223,6 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
             .push(compare(&rule.id, &found, &marks, &code_lines));
     }
     outcome
-}
-
-fn miette_source(path: &Path) -> miette::NamedSource<String> {
-    miette::NamedSource::new(path.display().to_string(), String::new())
 }
 
 fn compare(

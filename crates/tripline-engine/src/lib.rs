@@ -14,6 +14,7 @@
 
 mod discover;
 mod evaluate;
+pub mod explain;
 pub mod fixtures;
 mod report;
 mod scan;

@@ -138,7 +138,7 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
         bytes: text.len() as u64,
         ..FileOutcome::default()
     };
-    let Some(tree) = PARSER.with(|parser| parser.borrow_mut().parse(&text, None)) else {
+    let Some(tree) = parse(&text) else {
         return fail("parse", "the parser gave up on this file".to_owned());
     };
     outcome.syntax_errors = tree.root_node().has_error();
@@ -154,6 +154,28 @@ fn find(
     text: &str,
     path: &str,
 ) -> Vec<Finding> {
+    let lines = LineIndex::new(text);
+    with_matches(prepared, rules, tree, text, |file| {
+        let mut findings = Vec::new();
+        for &index in rules {
+            let rule = &prepared.ruleset.rules[index];
+            for candidate in evaluate(&rule.formula, file) {
+                findings.push(finding(rule, &candidate, path, text, &lines));
+            }
+        }
+        findings
+    })
+}
+
+/// Matches the patterns of `rules` over a parsed file and hands the result
+/// to `use_matches` (the matches borrow the tree, so they cannot outlive it).
+pub fn with_matches<R>(
+    prepared: &Prepared<'_>,
+    rules: &[usize],
+    tree: &Tree,
+    text: &str,
+    use_matches: impl FnOnce(&FileContext<'_, '_>) -> R,
+) -> R {
     let source = text.as_bytes();
     let mut wanted = vec![false; prepared.ruleset.patterns.len()];
     for &rule in rules {
@@ -162,20 +184,16 @@ fn find(
         }
     }
     let pattern_matches = match_patterns(prepared, &wanted, tree.root_node(), source);
-    let file = FileContext {
+    use_matches(&FileContext {
         source,
         text,
         pattern_matches: &pattern_matches,
-    };
-    let lines = LineIndex::new(text);
-    let mut findings = Vec::new();
-    for &index in rules {
-        let rule = &prepared.ruleset.rules[index];
-        for candidate in evaluate(&rule.formula, &file) {
-            findings.push(finding(rule, &candidate, path, text, &lines));
-        }
-    }
-    findings
+    })
+}
+
+/// Parses Python source with this thread's parser.
+pub fn parse(text: &str) -> Option<Tree> {
+    PARSER.with(|parser| parser.borrow_mut().parse(text, None))
 }
 
 /// One pre-order traversal of the tree; each node is offered to the
@@ -219,7 +237,7 @@ fn match_patterns<'t>(
     }
 }
 
-fn finding(
+pub fn finding(
     rule: &Rule,
     candidate: &Match<'_>,
     path: &str,

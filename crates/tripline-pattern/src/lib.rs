@@ -103,6 +103,8 @@ impl std::error::Error for PatternError {}
 #[derive(Debug, Clone)]
 pub struct Pattern {
     root: Root,
+    /// The pattern as written, for explanations.
+    source: String,
 }
 
 #[derive(Debug, Clone)]
@@ -168,7 +170,10 @@ impl Pattern {
                     .map_err(at_source)?,
             ),
         };
-        Ok(Pattern { root })
+        Ok(Pattern {
+            root,
+            source: text.to_owned(),
+        })
     }
 
     /// The node kinds this pattern can match at, or `None` for a pattern
@@ -183,11 +188,18 @@ impl Pattern {
         }
     }
 
+    /// The pattern as written.
+    pub fn source(&self) -> &str {
+        &self.source
+    }
+
     /// The metavariables the pattern binds (without `$`), sorted.
     pub fn metavariables(&self) -> Vec<String> {
         let mut names = Vec::new();
         self.visit(&mut |node| match node {
-            PNode::Metavar(name) | PNode::SeqMetavar(name) | PNode::Str(StrPattern::Metavar(name)) => {
+            PNode::Metavar(name)
+            | PNode::SeqMetavar(name)
+            | PNode::Str(StrPattern::Metavar(name)) => {
                 names.push(name.to_string());
             }
             _ => {}

@@ -128,8 +128,14 @@ impl<'s> Matcher<'s> {
         }
         if pattern.kind == kinds.binary_operator {
             if let Some(operands) = ellipsis_chain(pattern) {
-                let code = operand_chain(node, operator(pattern), self.source);
-                self.sequence(&operands, &code, node.end_byte(), env, out);
+                let op = operator(pattern);
+                let same_operator = node
+                    .child_by_field_name("operator")
+                    .is_some_and(|o| Some(&*python::text(o, self.source)) == op);
+                if same_operator {
+                    let code = operand_chain(node, op, self.source);
+                    self.sequence(&operands, &code, node.end_byte(), env, out);
+                }
                 return;
             }
         }

@@ -306,6 +306,8 @@ fn operator_chains_with_an_ellipsis_match_as_lists() {
     test_match(pattern, "execute('a' + b)");
     test_match(pattern, "execute('a' + b + 'c' + str(d))");
     test_non_match(pattern, "execute(b + 'a')");
+    test_non_match("execute(\"...\" % ...)", "execute('a' + 'b')");
+    test_non_match("execute(\"...\" + ...)", "execute('a' % b)");
     assert_eq!(bindings(pattern, "execute('a' + b + 'c')"), ["X=b"]);
 }
 
@@ -362,7 +364,8 @@ fn bytes_and_str_literals_differ() {
 
 #[test]
 fn patterns_list_their_metavariables_and_identifiers() {
-    let pattern = Pattern::parse("$LOG.$LVL(f\"{$X}\", \"$Y\", $...REST, <... password ...>)").unwrap();
+    let pattern =
+        Pattern::parse("$LOG.$LVL(f\"{$X}\", \"$Y\", $...REST, <... password ...>)").unwrap();
     assert_eq!(pattern.metavariables(), ["LOG", "LVL", "REST", "X", "Y"]);
     assert_eq!(pattern.identifiers(), ["password"]);
     let pattern = Pattern::parse("subprocess.run(..., shell=True)").unwrap();

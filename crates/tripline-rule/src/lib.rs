@@ -11,7 +11,7 @@ pub mod yaml;
 
 pub use diagnostic::{Level, RuleDiagnostic};
 pub use literals::Requirement;
-pub use load::{load_file, load_str};
+pub use load::{load_file, load_pattern, load_str};
 pub use model::{
     Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,
 };

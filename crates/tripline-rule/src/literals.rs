@@ -34,9 +34,12 @@ impl Requirement {
                     .collect(),
             ),
             Formula::Regex(_) => Requirement::Nothing,
-            Formula::Either(alternatives) => {
-                Requirement::any(alternatives.iter().map(|f| Requirement::of(f, patterns)).collect())
-            }
+            Formula::Either(alternatives) => Requirement::any(
+                alternatives
+                    .iter()
+                    .map(|f| Requirement::of(f, patterns))
+                    .collect(),
+            ),
             Formula::All(conjunction) => Requirement::all(
                 conjunction
                     .positives
@@ -82,10 +85,48 @@ impl Requirement {
                 }
             }
         }
-        match flat.len() {
+        // `a or (a and b)` is `a`: an alternative that requires more than
+        // another one adds nothing.
+        let words: Vec<Option<Vec<&String>>> = flat.iter().map(Requirement::literals).collect();
+        let redundant: Vec<bool> = (0..flat.len())
+            .map(|i| {
+                (0..flat.len()).any(|j| {
+                    j != i
+                        && match (&words[i], &words[j]) {
+                            (Some(mine), Some(theirs)) => {
+                                theirs.iter().all(|w| mine.contains(w))
+                                    && (theirs.len() < mine.len() || j < i)
+                            }
+                            _ => false,
+                        }
+                })
+            })
+            .collect();
+        let mut kept: Vec<Requirement> = flat
+            .into_iter()
+            .zip(redundant)
+            .filter(|(_, redundant)| !redundant)
+            .map(|(r, _)| r)
+            .collect();
+        match kept.len() {
             0 => Requirement::Nothing,
-            1 => flat.pop().expect("one element"),
-            _ => Requirement::Any(flat),
+            1 => kept.pop().expect("one element"),
+            _ => Requirement::Any(kept),
+        }
+    }
+
+    /// The words of a literal or an `and` of literals.
+    fn literals(&self) -> Option<Vec<&String>> {
+        match self {
+            Requirement::Literal(word) => Some(vec![word]),
+            Requirement::All(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Requirement::Literal(word) => Some(word),
+                    _ => None,
+                })
+                .collect(),
+            _ => None,
         }
     }
 

@@ -117,8 +117,12 @@ pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagno
     let mut diagnostics = loader.diagnostics;
     for rule in rules {
         if let Some(previous) = ruleset.rules.iter().find(|r| r.id == rule.id) {
-            let first = RuleDiagnostic::error("tripline::duplicate-id", "first defined here", &previous.source)
-                .label(previous.id_offset, previous.id.len(), "first definition");
+            let first = RuleDiagnostic::error(
+                "tripline::duplicate-id",
+                "first defined here",
+                &previous.source,
+            )
+            .label(previous.id_offset, previous.id.len(), "first definition");
             let mut duplicate = RuleDiagnostic::error(
                 "tripline::duplicate-id",
                 format!("duplicate rule id `{}`", rule.id),
@@ -134,6 +138,50 @@ pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagno
     }
     diagnostics
 }
+
+/// Adds a rule for an ad-hoc pattern from the command line (`tripline scan
+/// -e`), id `pattern`, whose message lists what each metavariable bound.
+pub fn load_pattern(pattern: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagnostic> {
+    let source = Arc::new(NamedSource::new("<pattern>", pattern.to_owned()));
+    let parsed = match Pattern::parse(pattern) {
+        Ok(parsed) => parsed,
+        Err(err) => {
+            return vec![RuleDiagnostic::error(
+                "tripline::invalid-pattern",
+                format!("invalid pattern: {}", err.message),
+                &source,
+            )
+            .label(err.offset, 1, "here")
+            .help(PATTERN_HELP)]
+        }
+    };
+    let names = parsed.metavariables();
+    let message = if names.is_empty() {
+        "match".to_owned()
+    } else {
+        names
+            .iter()
+            .map(|n| format!("{n} = ${n}"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    ruleset.patterns.push(parsed);
+    ruleset.rules.push(Rule {
+        id: "pattern".to_owned(),
+        message,
+        severity: Severity::Info,
+        metadata: serde_json::Value::Null,
+        formula: Formula::Pattern(ruleset.patterns.len() - 1),
+        paths: PathFilter::default(),
+        fix: None,
+        source,
+        id_offset: 0,
+    });
+    Vec::new()
+}
+
+const PATTERN_HELP: &str =
+    "a pattern is Python code with holes: `$X`, `...`, `$...ARGS`, `<... $X ...>`; see docs/rule-language.md";
 
 struct Loader<'a> {
     source: Arc<NamedSource<String>>,
@@ -408,7 +456,10 @@ impl Loader<'_> {
         if let (Some(formula), Some(message), Some(node)) = (&formula, &message, get("message")) {
             self.check_message(formula, message, node);
         }
-        if self.diagnostics[errors_before..].iter().any(|d| d.level == Level::Error) {
+        if self.diagnostics[errors_before..]
+            .iter()
+            .any(|d| d.level == Level::Error)
+        {
             return None;
         }
         Some(Rule {
@@ -429,7 +480,10 @@ impl Loader<'_> {
     fn check_message(&mut self, formula: &Formula, message: &str, node: &Yaml) {
         let bound = bound_names(formula, self.patterns);
         for found in METAVARIABLE.find_iter(message) {
-            let name = found.as_str().trim_start_matches('$').trim_start_matches("...");
+            let name = found
+                .as_str()
+                .trim_start_matches('$')
+                .trim_start_matches("...");
             if bound.contains(name) {
                 continue;
             }
@@ -443,7 +497,13 @@ impl Loader<'_> {
         }
     }
 
-    fn warning(&mut self, at: &Yaml, message: impl Into<String>, label: impl Into<String>, help: impl Into<String>) {
+    fn warning(
+        &mut self,
+        at: &Yaml,
+        message: impl Into<String>,
+        label: impl Into<String>,
+        help: impl Into<String>,
+    ) {
         let len = self.label_len(at);
         self.diagnostics.push(
             RuleDiagnostic::warning("tripline::unbound-metavariable", message, &self.source)
@@ -750,9 +810,13 @@ impl Loader<'_> {
             Err(err) => {
                 let at = yaml::value_offset_in_file(self.text, node, err.offset);
                 self.diagnostics.push(
-                    RuleDiagnostic::error("tripline::invalid-pattern", format!("invalid pattern: {}", err.message), &self.source)
-                        .label(at, 1, "here")
-                        .help("a pattern is Python code with holes: `$X`, `...`, `$...ARGS`, `<... $X ...>`; see docs/rule-language.md"),
+                    RuleDiagnostic::error(
+                        "tripline::invalid-pattern",
+                        format!("invalid pattern: {}", err.message),
+                        &self.source,
+                    )
+                    .label(at, 1, "here")
+                    .help(PATTERN_HELP),
                 );
                 None
             }
@@ -857,7 +921,10 @@ fn bound_names(formula: &Formula, patterns: &[Pattern]) -> BTreeSet<String> {
             .skip(1)
             .map(|(i, name)| name.map_or_else(|| i.to_string(), str::to_owned))
             .collect(),
-        Formula::Either(alternatives) => alternatives.iter().flat_map(|f| bound_names(f, patterns)).collect(),
+        Formula::Either(alternatives) => alternatives
+            .iter()
+            .flat_map(|f| bound_names(f, patterns))
+            .collect(),
         Formula::All(conjunction) => conjunction
             .positives
             .iter()
@@ -869,7 +936,10 @@ fn bound_names(formula: &Formula, patterns: &[Pattern]) -> BTreeSet<String> {
 /// The value under `key` in a mapping node.
 fn entry<'y>(node: &'y Yaml, key: &str) -> Option<&'y Yaml> {
     match &node.value {
-        Value::Map(entries) => entries.iter().find(|(k, _)| key_name(k) == Some(key)).map(|(_, v)| v),
+        Value::Map(entries) => entries
+            .iter()
+            .find(|(k, _)| key_name(k) == Some(key))
+            .map(|(_, v)| v),
         _ => None,
     }
 }

@@ -223,8 +223,16 @@ fn unbound_metavariables_in_conditions_and_focus_are_warnings() {
     assert_eq!(
         warnings(&text),
         [
-            (10, 25, "`$Y` is not bound by any positive pattern of this `patterns`".to_string()),
-            (12, 34, "`$Z` is not bound by any positive pattern of this `patterns`".to_string()),
+            (
+                10,
+                25,
+                "`$Y` is not bound by any positive pattern of this `patterns`".to_string()
+            ),
+            (
+                12,
+                34,
+                "`$Z` is not bound by any positive pattern of this `patterns`".to_string()
+            ),
         ]
     );
 }
@@ -234,9 +242,14 @@ fn unbound_metavariables_in_the_message_are_warnings() {
     let text = format!("{HEAD}    message: eval of $X and $FUNC\n    pattern: eval($X)\n");
     assert_eq!(
         warnings(&text),
-        [(5, 29, "`$FUNC` in the message is not bound by the rule's patterns".to_string())]
+        [(
+            5,
+            29,
+            "`$FUNC` in the message is not bound by the rule's patterns".to_string()
+        )]
     );
-    let regex = format!("{HEAD}    message: key $1 is $KEY\n    pattern-regex: (\\w+)=(?P<KEY>\\d+)\n");
+    let regex =
+        format!("{HEAD}    message: key $1 is $KEY\n    pattern-regex: (\\w+)=(?P<KEY>\\d+)\n");
     assert!(warnings(&regex).is_empty());
 }
 
@@ -258,10 +271,22 @@ fn required_literals_follow_the_formula() {
     );
     let (ruleset, _) = load(&text);
     let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
-    assert_eq!(requirement.to_string(), r#"("call" and "subprocess") or ("os" and "system")"#);
+    assert_eq!(
+        requirement.to_string(),
+        r#"("call" and "subprocess") or ("os" and "system")"#
+    );
     assert!(requirement.is_met_by("import os\nos.system(cmd)"));
     assert!(!requirement.is_met_by("import os\nprint(cmd)"));
+    let absorbed = format!(
+        "{HEAD}    message: m\n    pattern-either:\n      - pattern: $C.execute($Q)\n      - pattern: $C.execute($Q.format(...))\n"
+    );
+    let (ruleset, _) = load(&absorbed);
+    let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
+    assert_eq!(requirement.to_string(), r#""execute""#);
     let regex = format!("{HEAD}    message: m\n    pattern-regex: a+\n");
     let (ruleset, _) = load(&regex);
-    assert_eq!(Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns), Requirement::Nothing);
+    assert_eq!(
+        Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns),
+        Requirement::Nothing
+    );
 }

@@ -37,20 +37,7 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
         }
         return loaded;
     }
-    let mut files: Vec<PathBuf> = Vec::new();
-    for file in configs
-        .iter()
-        .flat_map(|c| rule_files(c, &mut loaded.unreadable))
-    {
-        // The same file named twice (`-c rules/ -c rules/a.yaml`) loads once.
-        let key = file.canonicalize().unwrap_or_else(|_| file.clone());
-        if !files
-            .iter()
-            .any(|f| f.canonicalize().unwrap_or_else(|_| f.clone()) == key)
-        {
-            files.push(file);
-        }
-    }
+    let files = unique_rule_files(configs, &mut loaded.unreadable);
     for file in files {
         match std::fs::read_to_string(&file) {
             Ok(text) => loaded.diagnostics.extend(load_str(
@@ -64,7 +51,26 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
     loaded
 }
 
-/// The rule files a `--config` path stands for, sorted.
+/// The rule files the given paths stand for, each once even when named
+/// twice (`-c rules/ -c rules/a.yaml`), in order.
+pub fn unique_rule_files(
+    paths: &[PathBuf],
+    unreadable: &mut Vec<(PathBuf, String)>,
+) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    let mut seen = Vec::new();
+    for file in paths.iter().flat_map(|p| rule_files(p, unreadable)) {
+        let key = file.canonicalize().unwrap_or_else(|_| file.clone());
+        if !seen.contains(&key) {
+            seen.push(key);
+            files.push(file);
+        }
+    }
+    files
+}
+
+/// The rule files a path stands for (the file, or the `*.yaml` / `*.yml`
+/// below a directory), sorted; a path that does not exist is recorded.
 fn rule_files(config: &Path, unreadable: &mut Vec<(PathBuf, String)>) -> Vec<PathBuf> {
     if config.is_file() {
         return vec![config.to_path_buf()];

@@ -1,0 +1,6 @@
+//! One module per subcommand.
+
+pub mod explain;
+pub mod scan;
+pub mod test;
+pub mod validate;

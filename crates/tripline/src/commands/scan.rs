@@ -1,0 +1,146 @@
+//! `tripline scan`: run rules over Python files.
+
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+use tripline_engine::{scan, DiscoveryOptions, ScanOptions};
+use tripline_rule::{load_pattern, PathFilter, PathGlobs, RuleSet};
+
+use crate::config::{load_rules, LoadedRules};
+use crate::terminal::{print, report_diagnostics, stdout_color};
+use crate::{output, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+
+#[derive(clap::Args)]
+pub struct ScanArgs {
+    /// Files and directories to scan. Directories are walked respecting
+    /// .gitignore, skipping hidden entries and non-Python files; a file
+    /// named here is always scanned.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+
+    /// A rule file, or a directory of rule files (*.yaml, *.yml). Repeatable.
+    /// Without it, the ruleset shipped in the binary runs.
+    #[arg(
+        short = 'c',
+        long = "config",
+        value_name = "FILE|DIR",
+        conflicts_with = "pattern"
+    )]
+    configs: Vec<PathBuf>,
+
+    /// Search for one pattern instead of running rules, printing each match
+    /// with what its metavariables bound, e.g. -e 'subprocess.$F(..., shell=True, ...)'.
+    #[arg(short = 'e', long = "pattern", value_name = "PATTERN")]
+    pattern: Option<String>,
+
+    /// Language of the -e pattern (only Python is supported).
+    #[arg(long, value_name = "LANG", default_value = "python", value_parser = ["python", "py", "python3"])]
+    lang: String,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+
+    /// Shorthand for --format json.
+    #[arg(long, conflicts_with = "format")]
+    json: bool,
+
+    /// Only scan files whose path (relative to the scanned directory) or one
+    /// of its components matches this glob. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+
+    /// Skip files whose path or one of its components matches this glob. Repeatable.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
+
+    /// Number of files scanned in parallel (default: all cores).
+    #[arg(short = 'j', long, value_name = "N")]
+    jobs: Option<usize>,
+
+    /// Do not print the list of skipped files to stderr.
+    #[arg(short, long)]
+    quiet: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Format {
+    /// Code frames and a summary, for people.
+    Text,
+    /// The schema in docs/output.md, for programs.
+    Json,
+}
+
+pub fn run(args: &ScanArgs) -> u8 {
+    let discovery = match (
+        globs(&args.include, "--include"),
+        globs(&args.exclude, "--exclude"),
+    ) {
+        (Ok(include), Ok(exclude)) => DiscoveryOptions {
+            filter: PathFilter { include, exclude },
+        },
+        (Err(message), _) | (_, Err(message)) => {
+            eprintln!("error: {message}");
+            return EXIT_ERROR;
+        }
+    };
+    for path in &args.paths {
+        if let Err(err) = std::fs::metadata(path) {
+            eprintln!("error: cannot scan {}: {err}", path.display());
+            return EXIT_ERROR;
+        }
+    }
+    let loaded = match &args.pattern {
+        Some(pattern) => {
+            let mut ruleset = RuleSet::default();
+            let diagnostics = load_pattern(pattern, &mut ruleset);
+            LoadedRules {
+                ruleset,
+                diagnostics,
+                unreadable: Vec::new(),
+            }
+        }
+        None => load_rules(&args.configs),
+    };
+    report_diagnostics(&loaded.diagnostics);
+    for (path, err) in &loaded.unreadable {
+        eprintln!("error: cannot read rules from {}: {err}", path.display());
+    }
+    if loaded.has_errors() {
+        eprintln!("error: the rules have errors; nothing was scanned");
+        return EXIT_ERROR;
+    }
+
+    let options = ScanOptions {
+        discovery,
+        jobs: args.jobs,
+    };
+    let report = scan(&loaded.ruleset, &args.paths, &options);
+    if args.json || args.format == Format::Json {
+        print(&output::json::render(&report));
+    } else {
+        if !args.quiet {
+            for error in &report.errors {
+                eprintln!("warning: skipped {}: {}", error.path, error.message);
+            }
+        }
+        print(&output::text::render(
+            &report,
+            &output::text::Style::new(stdout_color()),
+        ));
+    }
+    if report.findings.is_empty() {
+        EXIT_CLEAN
+    } else {
+        EXIT_FINDINGS
+    }
+}
+
+fn globs(patterns: &[String], flag: &str) -> Result<Option<PathGlobs>, String> {
+    if patterns.is_empty() {
+        return Ok(None);
+    }
+    PathGlobs::new(patterns)
+        .map(Some)
+        .map_err(|err| format!("{flag} {:?}: {}", patterns[err.index], err.message))
+}
