@@ -71,7 +71,7 @@ impl Requirement {
     }
 
     fn any(parts: Vec<Requirement>) -> Requirement {
-        if parts.iter().any(|p| *p == Requirement::Nothing) {
+        if parts.contains(&Requirement::Nothing) {
             return Requirement::Nothing;
         }
         let mut flat = Vec::new();
