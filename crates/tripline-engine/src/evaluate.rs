@@ -194,6 +194,7 @@ fn holds(condition: &Condition, env: &Env<'_>, source: &[u8]) -> bool {
         Condition::Regex {
             metavariable,
             regex,
+            ..
         } => env
             .get(metavariable)
             .is_some_and(|bound| regex.is_match(&bound.text(source))),

@@ -173,13 +173,11 @@ impl Explainer<'_> {
                     let (kept, removed) = evaluate::filter(current, condition, source);
                     let Condition::Regex {
                         metavariable,
-                        regex,
+                        written,
+                        ..
                     } = condition;
                     children.push(Step {
-                        label: format!(
-                            "metavariable-regex: ${metavariable} matches /{}/",
-                            regex.as_str()
-                        ),
+                        label: format!("metavariable-regex: ${metavariable} matches /{written}/ from its start"),
                         matched: Vec::new(),
                         removed: self.spots(&removed),
                         children: Vec::new(),

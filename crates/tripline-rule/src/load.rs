@@ -432,7 +432,16 @@ impl Loader<'_> {
             .collect();
         let formula = match formulas.as_slice() {
             [] => {
-                if get("mode").is_none() {
+                // A misspelled pattern key has already been reported with
+                // its "did you mean"; saying it is missing adds nothing.
+                let misspelled = entries.iter().any(|(k, _)| {
+                    key_name(k).is_some_and(|name| {
+                        !RULE_KEYS.contains(&name)
+                            && did_you_mean(name, RULE_KEYS)
+                                .is_some_and(|s| TOP_FORMULA_KEYS.contains(&s))
+                    })
+                });
+                if get("mode").is_none() && !misspelled {
                     self.missing(
                         node,
                         "pattern",
@@ -872,10 +881,15 @@ impl Loader<'_> {
             return None;
         };
         let metavariable = self.metavariable_name(name)?;
+        let written = match &regex.value {
+            Value::Str(text) => text.clone(),
+            _ => String::new(),
+        };
         let regex = self.regex(regex, "`regex`", true)?;
         Some(Condition::Regex {
             metavariable,
             regex,
+            written,
         })
     }
 

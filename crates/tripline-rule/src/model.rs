@@ -139,5 +139,10 @@ pub enum NegationKind {
 pub enum Condition {
     /// `metavariable-regex`: the bound code matches the regex (from the start,
     /// as Semgrep does).
-    Regex { metavariable: String, regex: Regex },
+    Regex {
+        metavariable: String,
+        regex: Regex,
+        /// The regex as written in the rule (`regex` adds the anchor).
+        written: String,
+    },
 }

@@ -126,10 +126,13 @@ fn render(out: &mut String, explanation: &Explanation, path: &str, line: Option<
 /// line, `rest` the lines below it.
 fn render_step(out: &mut String, step: &Step, first: &str, rest: &str) {
     let count = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "es" });
-    let mut summary = count(step.matched.len(), "match");
-    if !step.removed.is_empty() {
-        let _ = write!(summary, ", removed {}", step.removed.len());
-    }
+    // A condition only removes; a pattern matches (and, negated, removes).
+    let summary = match (step.matched.len(), step.removed.len()) {
+        (0, 0) if step.label.starts_with("metavariable-") => "removed 0".to_owned(),
+        (0, removed) if removed > 0 => format!("removed {removed}"),
+        (matched, 0) => count(matched, "match"),
+        (matched, removed) => format!("{}, removed {removed}", count(matched, "match")),
+    };
     let _ = writeln!(
         out,
         "{first}{}  [{summary}]",
