@@ -3,6 +3,7 @@
 //! and what was left. It runs the same evaluation steps as a scan
 //! (`evaluate.rs`), only recording what each one did.
 
+use tripline_pattern::names::module_path;
 use tripline_pattern::Match;
 use tripline_rule::{Condition, Formula, NegationKind, Requirement, RuleSet};
 
@@ -66,15 +67,23 @@ pub fn explain(
         lines: &lines,
         line,
     };
-    let (root, findings) = scan::with_matches(&prepared, &[rule_index], &tree, text, |file| {
-        let (root, _) = explainer.step(&rule.formula, "pattern", file);
-        let findings: Vec<Finding> = evaluate(&rule.formula, file)
-            .iter()
-            .map(|c| scan::finding(rule, c, path, text, &lines))
-            .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
-            .collect();
-        (root, findings)
-    });
+    let module = module_path(std::path::Path::new(path));
+    let (root, findings) = scan::with_matches(
+        &prepared,
+        &[rule_index],
+        &tree,
+        text,
+        module.as_deref(),
+        |file| {
+            let (root, _) = explainer.step(&rule.formula, "pattern", file);
+            let findings: Vec<Finding> = evaluate(&rule.formula, file)
+                .iter()
+                .map(|c| scan::finding(rule, c, path, text, &lines))
+                .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
+                .collect();
+            (root, findings)
+        },
+    );
     Some(Explanation {
         rule_id: rule.id.clone(),
         requirement_met: requirement.is_met_by(text),

@@ -8,7 +8,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 use tree_sitter::{Node, Parser, Tree};
-use tripline_pattern::{python, Env, Match};
+use tripline_pattern::names::module_path;
+use tripline_pattern::{python, Env, FileIndex, Match};
 use tripline_rule::{Formula, Rule, RuleSet};
 
 use crate::discover::Target;
@@ -142,7 +143,7 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
         return fail("parse", "the parser gave up on this file".to_owned());
     };
     outcome.syntax_errors = tree.root_node().has_error();
-    outcome.findings = find(prepared, &rules, &tree, &text, &display);
+    outcome.findings = find(prepared, &rules, &tree, &text, target);
     outcome
 }
 
@@ -152,15 +153,17 @@ fn find(
     rules: &[usize],
     tree: &Tree,
     text: &str,
-    path: &str,
+    target: &Target,
 ) -> Vec<Finding> {
     let lines = LineIndex::new(text);
-    with_matches(prepared, rules, tree, text, |file| {
+    let path = target.path.display().to_string();
+    let module = module_path(&target.relative);
+    with_matches(prepared, rules, tree, text, module.as_deref(), |file| {
         let mut findings = Vec::new();
         for &index in rules {
             let rule = &prepared.ruleset.rules[index];
             for candidate in evaluate(&rule.formula, file) {
-                findings.push(finding(rule, &candidate, path, text, &lines));
+                findings.push(finding(rule, &candidate, &path, text, &lines));
             }
         }
         findings
@@ -169,11 +172,13 @@ fn find(
 
 /// Matches the patterns of `rules` over a parsed file and hands the result
 /// to `use_matches` (the matches borrow the tree, so they cannot outlive it).
+/// `module` is the file's dotted module path, for relative imports.
 pub fn with_matches<R>(
     prepared: &Prepared<'_>,
     rules: &[usize],
     tree: &Tree,
     text: &str,
+    module: Option<&str>,
     use_matches: impl FnOnce(&FileContext<'_, '_>) -> R,
 ) -> R {
     let source = text.as_bytes();
@@ -183,7 +188,8 @@ pub fn with_matches<R>(
             wanted[pattern] = true;
         }
     }
-    let pattern_matches = match_patterns(prepared, &wanted, tree.root_node(), source);
+    let names = FileIndex::build(tree.root_node(), source, module);
+    let pattern_matches = match_patterns(prepared, &wanted, tree.root_node(), source, &names);
     use_matches(&FileContext {
         source,
         text,
@@ -203,6 +209,7 @@ fn match_patterns<'t>(
     wanted: &[bool],
     root: Node<'t>,
     source: &[u8],
+    names: &FileIndex<'t>,
 ) -> Vec<Vec<Match<'t>>> {
     let mut matches: Vec<Vec<Match<'t>>> = vec![Vec::new(); prepared.ruleset.patterns.len()];
     let any_kind: Vec<usize> = prepared
@@ -220,7 +227,12 @@ fn match_patterns<'t>(
                 .get(usize::from(node.kind_id()))
                 .map_or(&[][..], Vec::as_slice);
             for &index in by_kind.iter().filter(|&&p| wanted[p]).chain(&any_kind) {
-                prepared.ruleset.patterns[index].matches_at(node, source, &mut matches[index]);
+                prepared.ruleset.patterns[index].matches_at(
+                    node,
+                    source,
+                    Some(names),
+                    &mut matches[index],
+                );
             }
         }
         if cursor.goto_first_child() {

@@ -20,6 +20,7 @@
 mod env;
 mod equality;
 mod matcher;
+pub mod names;
 pub mod python;
 mod template;
 mod tree;
@@ -32,6 +33,7 @@ use tree_sitter::{Node, Parser};
 
 pub use env::{Bound, Env};
 pub use equality::same_code;
+pub use names::FileIndex;
 pub use template::is_regex_string;
 pub use tree::{PNode, StrPattern};
 
@@ -105,6 +107,25 @@ pub struct Pattern {
     root: Root,
     /// The pattern as written, for explanations.
     source: String,
+    pub options: MatchOptions,
+}
+
+/// Semgrep's `options` that change what a pattern matches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MatchOptions {
+    /// A variable assigned a literal once matches that literal (default on).
+    pub constant_propagation: bool,
+    /// A variable assigned once matches whatever it was assigned (default off).
+    pub symbolic_propagation: bool,
+}
+
+impl Default for MatchOptions {
+    fn default() -> Self {
+        MatchOptions {
+            constant_propagation: true,
+            symbolic_propagation: false,
+        }
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -173,6 +194,7 @@ impl Pattern {
         Ok(Pattern {
             root,
             source: text.to_owned(),
+            options: MatchOptions::default(),
         })
     }
 
@@ -233,9 +255,21 @@ impl Pattern {
     }
 
     /// Adds every match of the pattern at `node` (not inside it) to `out`.
-    pub fn matches_at<'t>(&self, node: Node<'t>, source: &[u8], out: &mut Vec<Match<'t>>) {
+    /// With `names` (the file's [`FileIndex`]), code matches what it means
+    /// through imports and assignments, not only as spelled.
+    pub fn matches_at<'t>(
+        &self,
+        node: Node<'t>,
+        source: &[u8],
+        names: Option<&FileIndex<'t>>,
+        out: &mut Vec<Match<'t>>,
+    ) {
         let kinds = &*KINDS;
-        let matcher = Matcher { source };
+        let matcher = Matcher {
+            source,
+            names,
+            options: self.options,
+        };
         // Parentheses are looked through, so the parenthesised node would
         // only repeat the match of the node inside it.
         if node.kind_id() == kinds.parenthesized_expression || !node.is_named() || node.is_extra() {
@@ -301,11 +335,12 @@ impl Pattern {
             return Vec::new();
         };
         let source = code.as_bytes();
+        let names = FileIndex::build(tree.root_node(), source, None);
         let mut found = Vec::new();
         let mut cursor = tree.walk();
         loop {
             let mut matches = Vec::new();
-            self.matches_at(cursor.node(), source, &mut matches);
+            self.matches_at(cursor.node(), source, Some(&names), &mut matches);
             for m in matches {
                 let bindings = m
                     .env

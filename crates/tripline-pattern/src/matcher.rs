@@ -9,16 +9,21 @@
 use tree_sitter::Node;
 
 use crate::env::{Bound, Env};
+use crate::names::FileIndex;
 use crate::python::{self, StringPart, KINDS};
 use crate::tree::{CodeNode, FormatPart, PNode, StrPattern};
+use crate::MatchOptions;
 
 /// At most this many environments are kept for one pattern at one node;
 /// beyond it further ways to match the same code add nothing a user sees.
 const MAX_ENVIRONMENTS: usize = 64;
 
 /// Matches pattern nodes against the code of one file.
-pub struct Matcher<'s> {
-    pub source: &'s [u8],
+pub struct Matcher<'a, 't> {
+    pub source: &'a [u8],
+    /// What the file's names refer to (imports, single assignments).
+    pub names: Option<&'a FileIndex<'t>>,
+    pub options: MatchOptions,
 }
 
 /// How a list of statements is matched.
@@ -32,9 +37,9 @@ pub struct StatementMode {
     pub track_end: bool,
 }
 
-impl<'s> Matcher<'s> {
+impl<'t> Matcher<'_, 't> {
     /// Every way `pattern` matches `node`, starting from `env`.
-    pub fn node<'t>(&self, pattern: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    pub fn node(&self, pattern: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         if out.len() >= MAX_ENVIRONMENTS {
             return;
         }
@@ -63,13 +68,109 @@ impl<'s> Matcher<'s> {
                 }
             }
             PNode::Deep(inner) => self.deep(inner, node, env, out),
-            PNode::Str(string) => self.string(string, python::unwrap_parens(node), env, out),
-            PNode::Code(code) => self.code(code, node, env, out),
+            PNode::Str(string) => {
+                let before = out.len();
+                self.string(string, python::unwrap_parens(node), env, out);
+                if out.len() == before {
+                    self.through_value(pattern, node, env, out);
+                }
+            }
+            PNode::Code(code) => {
+                let before = out.len();
+                self.code(code, node, env, out);
+                if out.len() == before {
+                    self.through_names(code, node, env, out);
+                }
+                if out.len() == before {
+                    self.through_value(pattern, node, env, out);
+                }
+            }
+        }
+    }
+
+    /// Code that means what the pattern spells through an import:
+    /// `subprocess.call` matches `sp.call` after `import subprocess as sp`
+    /// and `call` after `from subprocess import call`; `subprocess.$F`
+    /// matches `run` after `from subprocess import run`.
+    fn through_names(
+        &self,
+        pattern: &CodeNode,
+        node: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
+        let Some(names) = self.names else { return };
+        let node = python::unwrap_parens(node);
+        if let Some(dotted) = &pattern.dotted {
+            if names.qualified_name(node, self.source).as_ref() == Some(dotted) {
+                out.push(env.clone());
+            }
+            return;
+        }
+        // `module.$F` against a name imported from that module.
+        if pattern.kind != KINDS.attribute || node.kind_id() != KINDS.identifier {
+            return;
+        }
+        let field = |name: &str| {
+            pattern
+                .children
+                .iter()
+                .find(|c| c.field == Some(name))
+                .map(|c| &c.node)
+        };
+        let (Some(PNode::Code(object)), Some(PNode::Metavar(attribute))) =
+            (field("object"), field("attribute"))
+        else {
+            return;
+        };
+        let (Some(module), Some(qualified)) =
+            (&object.dotted, names.qualified_name(node, self.source))
+        else {
+            return;
+        };
+        let imported = qualified
+            .strip_prefix(module.as_str())
+            .and_then(|rest| rest.strip_prefix('.'));
+        if imported.is_some_and(|name| !name.contains('.')) {
+            let mut env = env.clone();
+            if env.bind(attribute, Bound::Node(node), self.source) {
+                out.push(env);
+            }
+        }
+    }
+
+    /// A variable assigned once stands for its value: with constant
+    /// propagation (on by default) when the value is a literal
+    /// (`flag = True; run(shell=flag)` matches `shell=True`), with symbolic
+    /// propagation (off by default) whatever it is.
+    fn through_value(
+        &self,
+        pattern: &PNode,
+        node: Node<'t>,
+        env: &Env<'t>,
+        out: &mut Vec<Env<'t>>,
+    ) {
+        let Some(names) = self.names else { return };
+        let node = python::unwrap_parens(node);
+        if node.kind_id() != KINDS.identifier {
+            return;
+        }
+        // A pattern that is a name means the variable itself.
+        if matches!(pattern, PNode::Code(code) if code.kind == KINDS.identifier) {
+            return;
+        }
+        let Some(value) = names.value(node, self.source) else {
+            return;
+        };
+        let propagate = self.options.symbolic_propagation
+            || (self.options.constant_propagation && python::is_constant(value, self.source));
+        if propagate {
+            self.node(pattern, value, env, out);
         }
     }
 
     /// `<... P ...>`: P at the node or at any named node inside it.
-    fn deep<'t>(&self, inner: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn deep(&self, inner: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         let mut cursor = node.walk();
         loop {
             let current = cursor.node();
@@ -96,7 +197,7 @@ impl<'s> Matcher<'s> {
         }
     }
 
-    fn code<'t>(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+    fn code(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         let kinds = &*KINDS;
         let node = python::unwrap_parens(node);
         // `f(x for x in y)`: the generator is the only argument.
@@ -163,7 +264,7 @@ impl<'s> Matcher<'s> {
 
     /// Matches a list of patterns against a list of nodes, `...` and
     /// `$...X` standing for any run.
-    pub fn sequence<'t>(
+    pub fn sequence(
         &self,
         patterns: &[&PNode],
         nodes: &[Node<'t>],
@@ -216,7 +317,7 @@ impl<'s> Matcher<'s> {
     /// also match a statement nested in a following block (Semgrep's deep
     /// statement matching): `$F = open(...)` / `...` / `$F.close()` finds a
     /// `close()` inside an `if`.
-    pub fn statements<'t>(
+    pub fn statements(
         &self,
         patterns: &[&PNode],
         nodes: &[Node<'t>],
@@ -296,7 +397,7 @@ impl<'s> Matcher<'s> {
     /// statement that contains the expression (Semgrep's deep expression
     /// statements: `open($F, ...)` matches `open(f).write(data)`), without
     /// looking into nested blocks, which have statements of their own.
-    fn inside_statement<'t>(
+    fn inside_statement(
         &self,
         expression: &PNode,
         statement: Node<'t>,
@@ -323,13 +424,7 @@ impl<'s> Matcher<'s> {
     /// Call arguments, as Semgrep matches them: each keyword argument the
     /// pattern names is looked up by name wherever it sits; the rest are
     /// matched in order, with `...` for the arguments the pattern leaves out.
-    fn arguments<'t>(
-        &self,
-        pattern: &CodeNode,
-        node: Node<'t>,
-        env: &Env<'t>,
-        out: &mut Vec<Env<'t>>,
-    ) {
+    fn arguments(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         let code = python::significant_children(node);
         let mut envs = vec![env.clone()];
         let mut used = Vec::new();
@@ -339,15 +434,25 @@ impl<'s> Matcher<'s> {
                 positional.push(&child.node);
                 continue;
             };
-            let Some(argument) = code.iter().find(|c| {
+            let argument = code.iter().find(|c| {
                 c.kind_id() == KINDS.keyword_argument
                     && c.child_by_field_name("name")
                         .is_some_and(|n| python::text(n, self.source) == name)
-            }) else {
-                return;
-            };
-            used.push(argument.id());
-            envs = self.in_every(&child.node, &[*argument], &envs);
+            });
+            if let Some(argument) = argument {
+                used.push(argument.id());
+                envs = self.in_every(&child.node, &[*argument], &envs);
+            } else {
+                // `f(**{"shell": True})` passes the keyword too.
+                let Some((splat, value)) = self.splatted_keyword(&code, name) else {
+                    return;
+                };
+                let Some(value_pattern) = keyword_value(&child.node) else {
+                    return;
+                };
+                used.push(splat.id());
+                envs = self.in_every(value_pattern, &[value], &envs);
+            }
             if envs.is_empty() {
                 return;
             }
@@ -361,11 +466,32 @@ impl<'s> Matcher<'s> {
         }
     }
 
+    /// A `**{...}` argument with a literal key `name`: the splat and the value.
+    fn splatted_keyword(&self, arguments: &[Node<'t>], name: &str) -> Option<(Node<'t>, Node<'t>)> {
+        arguments
+            .iter()
+            .filter(|a| a.kind() == "dictionary_splat")
+            .find_map(|splat| {
+                let dictionary = python::unwrap_parens(splat.named_child(0)?);
+                if dictionary.kind() != "dictionary" {
+                    return None;
+                }
+                let mut cursor = dictionary.walk();
+                let pairs: Vec<Node<'t>> = dictionary.named_children(&mut cursor).collect();
+                pairs.into_iter().find_map(|pair| {
+                    let key = pair.child_by_field_name("key")?;
+                    let literal = python::string_literal(key, self.source)?;
+                    (literal.constant_value()? == name)
+                        .then_some((*splat, pair.child_by_field_name("value")?))
+                })
+            })
+    }
+
     /// `def`, `class`, `if`, `for`, `while`: the parts the pattern spells
     /// out must match; parts it leaves out may be there (a return
     /// annotation, base classes, `async`, an `else`). A part that occurs
     /// several times (`elif`s) matches any of the code's parts of that name.
-    fn optional_parts<'t>(
+    fn optional_parts(
         &self,
         pattern: &CodeNode,
         node: Node<'t>,
@@ -396,12 +522,7 @@ impl<'s> Matcher<'s> {
 
     /// Every way `pattern` matches one of `candidates`, under each of `envs`:
     /// the next step of matching the parts of a node one after another.
-    fn in_every<'t>(
-        &self,
-        pattern: &PNode,
-        candidates: &[Node<'t>],
-        envs: &[Env<'t>],
-    ) -> Vec<Env<'t>> {
+    fn in_every(&self, pattern: &PNode, candidates: &[Node<'t>], envs: &[Env<'t>]) -> Vec<Env<'t>> {
         let mut next = Vec::new();
         for env in envs {
             for candidate in candidates {
@@ -413,13 +534,7 @@ impl<'s> Matcher<'s> {
 
     /// A decorated definition: every decorator of the pattern matches one of
     /// the code's, in any order, and the definitions match.
-    fn decorated<'t>(
-        &self,
-        pattern: &CodeNode,
-        node: Node<'t>,
-        env: &Env<'t>,
-        out: &mut Vec<Env<'t>>,
-    ) {
+    fn decorated(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         let decorators: Vec<Node<'t>> = python::significant_children(node)
             .into_iter()
             .filter(|c| c.kind_id() == KINDS.decorator)
@@ -442,13 +557,7 @@ impl<'s> Matcher<'s> {
         out.extend(envs);
     }
 
-    fn string<'t>(
-        &self,
-        pattern: &StrPattern,
-        node: Node<'t>,
-        env: &Env<'t>,
-        out: &mut Vec<Env<'t>>,
-    ) {
+    fn string(&self, pattern: &StrPattern, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         let Some(literal) = self.string_value(node) else {
             return;
         };
@@ -480,7 +589,7 @@ impl<'s> Matcher<'s> {
     }
 
     /// A string literal, or a `+` of string literals (a constant string).
-    fn string_value<'t>(&self, node: Node<'t>) -> Option<python::StringLiteral<'t>> {
+    fn string_value(&self, node: Node<'t>) -> Option<python::StringLiteral<'t>> {
         if KINDS.is_string(node.kind_id()) {
             return python::string_literal(node, self.source);
         }
@@ -501,7 +610,7 @@ impl<'s> Matcher<'s> {
         })
     }
 
-    fn format_parts<'t>(
+    fn format_parts(
         &self,
         patterns: &[FormatPart],
         parts: &[StringPart<Node<'t>>],
@@ -543,6 +652,17 @@ impl<'s> Matcher<'s> {
 /// `name=value` argument (Semgrep's `f($X)` does not match `f(x=1)`).
 fn bindable(node: Node<'_>) -> bool {
     node.is_named() && !node.is_extra() && node.kind_id() != KINDS.keyword_argument
+}
+
+/// The value of a keyword-argument pattern (`True` in `shell=True`).
+fn keyword_value(pattern: &PNode) -> Option<&PNode> {
+    let PNode::Code(code) = pattern else {
+        return None;
+    };
+    code.children
+        .iter()
+        .find(|c| c.field == Some("value"))
+        .map(|c| &c.node)
 }
 
 /// The inner expression of an expression-statement pattern.

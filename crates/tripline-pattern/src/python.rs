@@ -36,6 +36,7 @@ pub struct Kinds {
     pub call: u16,
     pub ellipsis: u16,
     pub binary_operator: u16,
+    pub attribute: u16,
     /// Kinds whose children form a list where `...` may stand for any run.
     sequences: Vec<u16>,
     /// Statement kinds, for multi-statement patterns that look into nested blocks.
@@ -75,6 +76,7 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         call: id("call"),
         ellipsis: id("ellipsis"),
         binary_operator: id("binary_operator"),
+        attribute: id("attribute"),
         sequences: ids(&[
             "module",
             "block",
@@ -180,6 +182,30 @@ pub fn unwrap_parens(mut node: Node<'_>) -> Node<'_> {
 /// UTF-8 before parsing, so the loss never happens in practice).
 pub fn text<'s>(node: Node<'_>, source: &'s [u8]) -> std::borrow::Cow<'s, str> {
     String::from_utf8_lossy(&source[node.byte_range()])
+}
+
+/// Whether an expression is a constant: a literal string (or a `+` of
+/// them), number, boolean or None, or a negative number.
+pub fn is_constant(node: Node<'_>, source: &[u8]) -> bool {
+    let node = unwrap_parens(node);
+    match node.kind() {
+        "integer" | "float" | "true" | "false" | "none" => true,
+        "string" | "concatenated_string" => {
+            string_literal(node, source).is_some_and(|s| s.constant_value().is_some())
+        }
+        "unary_operator" => node
+            .child_by_field_name("argument")
+            .is_some_and(|a| matches!(a.kind(), "integer" | "float")),
+        "binary_operator" => {
+            node.child_by_field_name("operator").is_some_and(|o| text(o, source) == "+")
+                && ["left", "right"].iter().all(|field| {
+                    node.child_by_field_name(field).is_some_and(|operand| {
+                        KINDS.is_string(unwrap_parens(operand).kind_id()) || operand.kind() == "binary_operator"
+                    } && node.child_by_field_name(field).is_some_and(|o| is_constant(o, source)))
+                })
+        }
+        _ => false,
+    }
 }
 
 /// A piece of a string literal: literal text, or an f-string interpolation.

@@ -38,6 +38,9 @@ pub struct CodeNode {
     /// The token text, for leaves (identifiers, numbers, operators).
     pub text: Option<String>,
     pub children: Vec<PChild>,
+    /// For a name or attribute chain without holes (`subprocess.call`): its
+    /// dotted text, compared with what code names resolve to through imports.
+    pub dotted: Option<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -163,12 +166,34 @@ pub fn convert(node: Node<'_>, source: &[u8]) -> Result<PNode, PatternError> {
         });
     }
     let text = (node.child_count() == 0).then(|| python::text(node, source).into_owned());
+    let dotted = dotted_name(kind, text.as_deref(), &converted);
     Ok(PNode::Code(Box::new(CodeNode {
         kind,
         kind_name: node.kind(),
         text,
         children: converted,
+        dotted,
     })))
+}
+
+/// `subprocess.call` for an attribute chain of plain names, `eval` for a name.
+fn dotted_name(kind: u16, text: Option<&str>, children: &[PChild]) -> Option<String> {
+    if kind == KINDS.identifier {
+        return text.map(str::to_owned);
+    }
+    if kind != KINDS.attribute {
+        return None;
+    }
+    let part = |field: &str| {
+        children
+            .iter()
+            .find(|c| c.field == Some(field))
+            .and_then(|c| match &c.node {
+                PNode::Code(code) => code.dotted.clone(),
+                _ => None,
+            })
+    };
+    Some(format!("{}.{}", part("object")?, part("attribute")?))
 }
 
 /// The hole an identifier placeholder stands for, if it is one.

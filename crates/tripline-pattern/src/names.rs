@@ -1,0 +1,552 @@
+//! Naming before matching: what each name in a file refers to, computed
+//! once per file (as Semgrep's `Naming_AST` does).
+//!
+//! - Imports: `import subprocess as sp` makes `sp` mean `subprocess`;
+//!   `from subprocess import call as c` makes `c` mean `subprocess.call`;
+//!   `from .models import User` in `pkg/views.py` makes `User` mean
+//!   `pkg.models.User`.
+//! - Values: a name assigned exactly once in its scope (and never rebound
+//!   there by `+=`, `for`, `with ... as`, `global`...) has that value, for
+//!   constant and symbolic propagation.
+//!
+//! Scopes are the module, functions, lambdas and class bodies, as in
+//! Python; a binding later in the same scope shadows an earlier one
+//! (`call = my_call; call(x)` is no longer `subprocess.call`).
+
+use std::collections::HashMap;
+
+use tree_sitter::Node;
+
+use crate::python::{self, KINDS};
+
+/// What a binding gives a name.
+#[derive(Debug, Clone)]
+enum Binding<'t> {
+    /// An import: the qualified name it stands for.
+    Import(String),
+    /// `name = value`.
+    Value(Node<'t>),
+    /// Anything else (parameters, loop variables, `+=`, `global`...).
+    Other,
+}
+
+/// The names of one file.
+#[derive(Debug, Default)]
+pub struct FileIndex<'t> {
+    /// `(scope node id, name)` → bindings in source order, with the byte
+    /// offset at which each takes effect.
+    bindings: HashMap<(usize, String), Vec<(usize, Binding<'t>)>>,
+}
+
+impl<'t> FileIndex<'t> {
+    /// Indexes the file whose tree is `root`. `module` is the file's dotted
+    /// module path (`pkg.views`), used for relative imports; without it,
+    /// `from .models import User` makes `User` mean `models.User`.
+    pub fn build(root: Node<'t>, source: &[u8], module: Option<&str>) -> FileIndex<'t> {
+        let mut index = FileIndex::default();
+        let package = module.map(package_of).unwrap_or_default();
+        let mut cursor = root.walk();
+        loop {
+            let node = cursor.node();
+            index.visit(node, source, &package);
+            if cursor.goto_first_child() {
+                continue;
+            }
+            loop {
+                if cursor.goto_next_sibling() {
+                    break;
+                }
+                if !cursor.goto_parent() {
+                    return index;
+                }
+            }
+        }
+    }
+
+    fn bind(&mut self, scope: Node<'t>, name: &str, at: usize, binding: Binding<'t>) {
+        self.bindings
+            .entry((scope.id(), name.to_owned()))
+            .or_default()
+            .push((at, binding));
+    }
+
+    /// Records the bindings `node` makes.
+    fn visit(&mut self, node: Node<'t>, source: &[u8], package: &str) {
+        let kind = node.kind();
+        let scope = || scope_of(node);
+        match kind {
+            "import_statement" => {
+                let mut cursor = node.walk();
+                for name in node.children_by_field_name("name", &mut cursor) {
+                    if name.kind() == "aliased_import" {
+                        if let (Some(module), Some(alias)) = (
+                            name.child_by_field_name("name"),
+                            name.child_by_field_name("alias"),
+                        ) {
+                            let qualified = python::text(module, source).into_owned();
+                            self.bind(
+                                scope(),
+                                &python::text(alias, source),
+                                node.end_byte(),
+                                Binding::Import(qualified),
+                            );
+                        }
+                    } else {
+                        // `import os.path` binds `os`.
+                        let dotted = python::text(name, source);
+                        let head = dotted.split('.').next().unwrap_or_default().to_owned();
+                        self.bind(
+                            scope(),
+                            &head,
+                            node.end_byte(),
+                            Binding::Import(head.clone()),
+                        );
+                    }
+                }
+            }
+            "import_from_statement" => {
+                let Some(module) = node.child_by_field_name("module_name") else {
+                    return;
+                };
+                let base = if module.kind() == "relative_import" {
+                    relative_module(module, source, package)
+                } else {
+                    python::text(module, source).into_owned()
+                };
+                let mut cursor = node.walk();
+                for name in node.children_by_field_name("name", &mut cursor) {
+                    let (imported, bound) = if name.kind() == "aliased_import" {
+                        match (
+                            name.child_by_field_name("name"),
+                            name.child_by_field_name("alias"),
+                        ) {
+                            (Some(n), Some(a)) => (
+                                python::text(n, source).into_owned(),
+                                python::text(a, source).into_owned(),
+                            ),
+                            _ => continue,
+                        }
+                    } else {
+                        let text = python::text(name, source).into_owned();
+                        (text.clone(), text)
+                    };
+                    let qualified = if base.is_empty() {
+                        imported
+                    } else {
+                        format!("{base}.{imported}")
+                    };
+                    self.bind(scope(), &bound, node.end_byte(), Binding::Import(qualified));
+                }
+            }
+            "assignment" => {
+                let Some(left) = node.child_by_field_name("left") else {
+                    return;
+                };
+                let right = node.child_by_field_name("right");
+                if left.kind_id() == KINDS.identifier {
+                    let binding = match right {
+                        Some(value) if value.kind() != "assignment" => Binding::Value(value),
+                        _ => Binding::Other,
+                    };
+                    self.bind(
+                        scope(),
+                        &python::text(left, source),
+                        node.end_byte(),
+                        binding,
+                    );
+                } else {
+                    self.bind_targets(left, source, node.end_byte());
+                }
+            }
+            "augmented_assignment" | "for_statement" | "for_in_clause" | "named_expression" => {
+                let field = if kind == "named_expression" {
+                    "name"
+                } else {
+                    "left"
+                };
+                if let Some(target) = node.child_by_field_name(field) {
+                    self.bind_targets(target, source, node.start_byte());
+                }
+            }
+            "as_pattern" | "with_item" | "except_clause" => {
+                if let Some(alias) = node.child_by_field_name("alias") {
+                    self.bind_targets(alias, source, node.start_byte());
+                }
+                if kind == "except_clause" {
+                    let mut cursor = node.walk();
+                    for child in node.named_children(&mut cursor) {
+                        if child.kind() == "as_pattern_target"
+                            || child.kind_id() == KINDS.identifier
+                        {
+                            self.bind_targets(child, source, node.start_byte());
+                        }
+                    }
+                }
+            }
+            "as_pattern_target" => self.bind_targets(node, source, node.start_byte()),
+            "function_definition" | "class_definition" => {
+                if let Some(name) = node.child_by_field_name("name") {
+                    self.bind(
+                        scope(),
+                        &python::text(name, source),
+                        node.start_byte(),
+                        Binding::Other,
+                    );
+                }
+                if let Some(parameters) = node.child_by_field_name("parameters") {
+                    self.bind_parameters(node, parameters, source);
+                }
+            }
+            "lambda" => {
+                if let Some(parameters) = node.child_by_field_name("parameters") {
+                    self.bind_parameters(node, parameters, source);
+                }
+            }
+            "global_statement" | "nonlocal_statement" | "delete_statement" => {
+                // The name may change from elsewhere: never constant here.
+                let mut cursor = node.walk();
+                for name in node.named_children(&mut cursor) {
+                    self.bind_targets(name, source, 0);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Every identifier in an assignment target binds `Other`.
+    fn bind_targets(&mut self, target: Node<'t>, source: &[u8], at: usize) {
+        let scope = scope_of(target);
+        let mut stack = vec![target];
+        while let Some(node) = stack.pop() {
+            if node.kind_id() == KINDS.identifier {
+                self.bind(scope, &python::text(node, source), at, Binding::Other);
+            } else if !matches!(node.kind(), "attribute" | "subscript") {
+                let mut cursor = node.walk();
+                stack.extend(node.named_children(&mut cursor));
+            }
+        }
+    }
+
+    fn bind_parameters(&mut self, function: Node<'t>, parameters: Node<'t>, source: &[u8]) {
+        let mut stack = vec![parameters];
+        while let Some(node) = stack.pop() {
+            match node.kind() {
+                "identifier" => self.bind(function, &python::text(node, source), 0, Binding::Other),
+                // Defaults and annotations are expressions, not names bound.
+                "default_parameter" | "typed_default_parameter" | "typed_parameter" => {
+                    if let Some(name) = node
+                        .child_by_field_name("name")
+                        .or_else(|| node.named_child(0))
+                    {
+                        stack.push(name);
+                    }
+                }
+                _ => {
+                    let mut cursor = node.walk();
+                    stack.extend(node.named_children(&mut cursor));
+                }
+            }
+        }
+    }
+
+    /// The binding of the identifier `use_` in effect where it is used.
+    fn binding(&self, use_: Node<'t>, source: &[u8]) -> Option<&Binding<'t>> {
+        let name = python::text(use_, source);
+        let at = use_.start_byte();
+        let mut scope = Some(scope_of(use_));
+        let mut innermost = true;
+        while let Some(current) = scope {
+            if let Some(bindings) = self.bindings.get(&(current.id(), name.to_string())) {
+                // In the use's own scope, the last binding before the use;
+                // from an enclosing scope (a function using a module name),
+                // the last binding before the use, else the first one.
+                let before = bindings.iter().rev().find(|(offset, _)| *offset <= at);
+                return match (before, innermost) {
+                    (Some((_, binding)), _) => Some(binding),
+                    (None, true) if current.kind() != "module" => None,
+                    (None, _) => bindings.first().map(|(_, b)| b),
+                };
+            }
+            innermost = false;
+            scope = enclosing_scope(current);
+        }
+        None
+    }
+
+    /// The qualified name an identifier or attribute chain refers to through
+    /// an import (`sp.call` → `subprocess.call`), if it does.
+    pub fn qualified_name(&self, node: Node<'t>, source: &[u8]) -> Option<String> {
+        let node = python::unwrap_parens(node);
+        match node.kind() {
+            "identifier" => match self.binding(node, source)? {
+                Binding::Import(qualified) => Some(qualified.clone()),
+                _ => None,
+            },
+            "attribute" => {
+                let object = node.child_by_field_name("object")?;
+                let attribute = node.child_by_field_name("attribute")?;
+                Some(format!(
+                    "{}.{}",
+                    self.qualified_name(object, source)?,
+                    python::text(attribute, source)
+                ))
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of an identifier assigned exactly once in the scope that
+    /// binds it, before this use.
+    pub fn value(&self, use_: Node<'t>, source: &[u8]) -> Option<Node<'t>> {
+        if use_.kind_id() != KINDS.identifier {
+            return None;
+        }
+        let name = python::text(use_, source);
+        let mut scope = Some(scope_of(use_));
+        while let Some(current) = scope {
+            if let Some(bindings) = self.bindings.get(&(current.id(), name.to_string())) {
+                return match bindings.as_slice() {
+                    [(offset, Binding::Value(value))] if *offset <= use_.start_byte() => {
+                        Some(*value)
+                    }
+                    _ => None,
+                };
+            }
+            scope = enclosing_scope(current);
+        }
+        None
+    }
+}
+
+/// The scope a node belongs to: the nearest enclosing function, lambda or
+/// class body, or the module. A function's own name and decorators belong to
+/// the scope around it.
+fn scope_of(node: Node<'_>) -> Node<'_> {
+    let mut child = node;
+    let mut current = node.parent();
+    while let Some(parent) = current {
+        let inside = match parent.kind() {
+            "function_definition" | "class_definition" => {
+                parent.child_by_field_name("body") == Some(child)
+                    || parent.child_by_field_name("parameters") == Some(child)
+            }
+            "lambda" => parent.child_by_field_name("name") != Some(child),
+            "module" => true,
+            _ => false,
+        };
+        if inside {
+            return parent;
+        }
+        child = parent;
+        current = parent.parent();
+    }
+    node
+}
+
+/// The scope whose names a scope sees: class bodies are skipped (methods do
+/// not see class-level names).
+fn enclosing_scope(scope: Node<'_>) -> Option<Node<'_>> {
+    if scope.kind() == "module" {
+        return None;
+    }
+    let mut outer = scope_of(scope);
+    while outer.kind() == "class_definition" {
+        outer = scope_of(outer);
+    }
+    Some(outer)
+}
+
+/// The package a module is in: `pkg.views` → `pkg`; `pkg.__init__` → `pkg`.
+fn package_of(module: &str) -> String {
+    if let Some(package) = module.strip_suffix(".__init__") {
+        return package.to_owned();
+    }
+    module
+        .rsplit_once('.')
+        .map_or_else(String::new, |(package, _)| package.to_owned())
+}
+
+/// `from ..models import X` in package `a.b`: `a.models`.
+fn relative_module(relative: Node<'_>, source: &[u8], package: &str) -> String {
+    let text = python::text(relative, source);
+    let dots = text.chars().take_while(|c| *c == '.').count();
+    let rest = text[dots..].trim();
+    let mut base: Vec<&str> = package.split('.').filter(|p| !p.is_empty()).collect();
+    for _ in 1..dots {
+        base.pop();
+    }
+    if !rest.is_empty() {
+        base.push(rest);
+    }
+    base.join(".")
+}
+
+/// The dotted module path of a file from its path relative to the scanned
+/// root: `pkg/views.py` → `pkg.views`, `pkg/__init__.py` → `pkg.__init__`.
+pub fn module_path(relative: &std::path::Path) -> Option<String> {
+    let without = relative.with_extension("");
+    let parts: Vec<String> = without
+        .components()
+        .filter_map(|c| match c {
+            std::path::Component::Normal(part) => Some(part.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect();
+    (!parts.is_empty()).then(|| parts.join("."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(code: &str) -> tree_sitter::Tree {
+        let mut parser = tree_sitter::Parser::new();
+        parser.set_language(&python::language()).unwrap();
+        parser.parse(code, None).unwrap()
+    }
+
+    /// The qualified name of the last occurrence of `name` in `code`.
+    fn qualified(code: &str, module: Option<&str>, needle: &str) -> Option<String> {
+        let tree = parse(code);
+        let index = FileIndex::build(tree.root_node(), code.as_bytes(), module);
+        let at = code.rfind(needle).unwrap();
+        let node = tree
+            .root_node()
+            .named_descendant_for_byte_range(at, at + needle.len())
+            .unwrap();
+        index.qualified_name(node, code.as_bytes())
+    }
+
+    #[test]
+    fn aliases_and_from_imports() {
+        assert_eq!(
+            qualified("import subprocess as sp\nsp.call(x)\n", None, "sp.call").as_deref(),
+            Some("subprocess.call")
+        );
+        assert_eq!(
+            qualified("from subprocess import call\ncall(x)\n", None, "call").as_deref(),
+            Some("subprocess.call")
+        );
+        assert_eq!(
+            qualified("from subprocess import call as c\nc(x)\n", None, "c").as_deref(),
+            Some("subprocess.call")
+        );
+        assert_eq!(
+            qualified("from os import path\npath.join(a)\n", None, "path.join").as_deref(),
+            Some("os.path.join")
+        );
+        assert_eq!(
+            qualified("import os.path\nos.path.join(a)\n", None, "os.path.join").as_deref(),
+            Some("os.path.join")
+        );
+        assert_eq!(
+            qualified("import os.path as p\np.join(a)\n", None, "p.join").as_deref(),
+            Some("os.path.join")
+        );
+    }
+
+    #[test]
+    fn relative_imports_resolve_against_the_package() {
+        assert_eq!(
+            qualified(
+                "from . import db\ndb.query(q)\n",
+                Some("app.views"),
+                "db.query"
+            )
+            .as_deref(),
+            Some("app.db.query")
+        );
+        assert_eq!(
+            qualified(
+                "from .models import User\nUser\n",
+                Some("app.views"),
+                "User"
+            )
+            .as_deref(),
+            Some("app.models.User")
+        );
+        assert_eq!(
+            qualified("from ..core import x\nx\n", Some("a.b.c"), "x").as_deref(),
+            Some("a.core.x")
+        );
+        assert_eq!(
+            qualified("from .models import User\nUser\n", None, "User").as_deref(),
+            Some("models.User")
+        );
+    }
+
+    #[test]
+    fn rebinding_shadows_an_import() {
+        assert_eq!(
+            qualified(
+                "from subprocess import call\ncall = my_call\ncall(x)\n",
+                None,
+                "call"
+            ),
+            None
+        );
+        assert_eq!(
+            qualified(
+                "from subprocess import call\ndef f(call):\n    call(x)\n",
+                None,
+                "call"
+            ),
+            None
+        );
+        assert_eq!(
+            qualified(
+                "from subprocess import call\ndef f():\n    call(x)\n",
+                None,
+                "call"
+            )
+            .as_deref(),
+            Some("subprocess.call")
+        );
+        assert_eq!(
+            qualified(
+                "def f():\n    import subprocess as sp\n    sp.run(x)\n",
+                None,
+                "sp.run"
+            )
+            .as_deref(),
+            Some("subprocess.run")
+        );
+    }
+
+    #[test]
+    fn single_assignments_have_values() {
+        let code = "flag = True\ndef f():\n    run(cmd, shell=flag)\n";
+        let tree = parse(code);
+        let index = FileIndex::build(tree.root_node(), code.as_bytes(), None);
+        let at = code.rfind("flag").unwrap();
+        let use_ = tree
+            .root_node()
+            .named_descendant_for_byte_range(at, at + 4)
+            .unwrap();
+        assert_eq!(
+            index.value(use_, code.as_bytes()).map(|v| v.kind()),
+            Some("true")
+        );
+
+        let branchy = "def f(c):\n    q = 'a'\n    if c:\n        q = 'b'\n    run(q)\n";
+        let tree = parse(branchy);
+        let index = FileIndex::build(tree.root_node(), branchy.as_bytes(), None);
+        let at = branchy.rfind("q)").unwrap();
+        let use_ = tree
+            .root_node()
+            .named_descendant_for_byte_range(at, at + 1)
+            .unwrap();
+        assert!(index.value(use_, branchy.as_bytes()).is_none());
+    }
+
+    #[test]
+    fn module_paths_from_file_paths() {
+        assert_eq!(
+            module_path(std::path::Path::new("pkg/views.py")).as_deref(),
+            Some("pkg.views")
+        );
+        assert_eq!(package_of("pkg.views"), "pkg");
+        assert_eq!(package_of("pkg.__init__"), "pkg");
+        assert_eq!(package_of("views"), "");
+    }
+}
