@@ -30,12 +30,24 @@ enum Binding<'t> {
     Other,
 }
 
+/// One binding of a name: in which scope, from which byte offset on.
+#[derive(Debug, Clone)]
+struct Scoped<'t> {
+    scope: usize,
+    at: usize,
+    binding: Binding<'t>,
+}
+
 /// The names of one file.
 #[derive(Debug, Default)]
 pub struct FileIndex<'t> {
-    /// `(scope node id, name)` → bindings in source order, with the byte
-    /// offset at which each takes effect.
-    bindings: HashMap<(usize, String), Vec<(usize, Binding<'t>)>>,
+    /// Name → its bindings in source order. Most names in a file are never
+    /// bound by an import or assignment, so most lookups stop here.
+    bindings: HashMap<String, Vec<Scoped<'t>>>,
+    /// Identifier node id → the scope it is used in.
+    scope_of_identifier: HashMap<usize, Node<'t>>,
+    /// Scope node id → the scope around it.
+    outer_scope: HashMap<usize, Node<'t>>,
 }
 
 impl<'t> FileIndex<'t> {
@@ -45,11 +57,29 @@ impl<'t> FileIndex<'t> {
     pub fn build(root: Node<'t>, source: &[u8], module: Option<&str>) -> FileIndex<'t> {
         let mut index = FileIndex::default();
         let package = module.map(package_of).unwrap_or_default();
+        // The scopes around the current node, with the depth each starts at.
+        let mut scopes: Vec<(Node<'t>, usize)> = vec![(root, 0)];
+        let mut depth = 0;
         let mut cursor = root.walk();
         loop {
             let node = cursor.node();
-            index.visit(node, source, &package);
+            while scopes.len() > 1 && scopes.last().is_some_and(|(_, d)| *d >= depth) {
+                scopes.pop();
+            }
+            let scope = scopes.last().map_or(root, |(s, _)| *s);
+            if node.kind_id() == KINDS.identifier {
+                index.scope_of_identifier.insert(node.id(), scope);
+            }
+            index.visit(node, scope, source, &package);
+            if matches!(
+                node.kind(),
+                "function_definition" | "class_definition" | "lambda"
+            ) {
+                index.outer_scope.insert(node.id(), scope);
+                scopes.push((node, depth));
+            }
             if cursor.goto_first_child() {
+                depth += 1;
                 continue;
             }
             loop {
@@ -59,21 +89,25 @@ impl<'t> FileIndex<'t> {
                 if !cursor.goto_parent() {
                     return index;
                 }
+                depth -= 1;
             }
         }
     }
 
     fn bind(&mut self, scope: Node<'t>, name: &str, at: usize, binding: Binding<'t>) {
         self.bindings
-            .entry((scope.id(), name.to_owned()))
+            .entry(name.to_owned())
             .or_default()
-            .push((at, binding));
+            .push(Scoped {
+                scope: scope.id(),
+                at,
+                binding,
+            });
     }
 
-    /// Records the bindings `node` makes.
-    fn visit(&mut self, node: Node<'t>, source: &[u8], package: &str) {
+    /// Records the bindings `node`, standing in `scope`, makes.
+    fn visit(&mut self, node: Node<'t>, scope: Node<'t>, source: &[u8], package: &str) {
         let kind = node.kind();
-        let scope = || scope_of(node);
         match kind {
             "import_statement" => {
                 let mut cursor = node.walk();
@@ -85,7 +119,7 @@ impl<'t> FileIndex<'t> {
                         ) {
                             let qualified = python::text(module, source).into_owned();
                             self.bind(
-                                scope(),
+                                scope,
                                 &python::text(alias, source),
                                 node.end_byte(),
                                 Binding::Import(qualified),
@@ -95,12 +129,7 @@ impl<'t> FileIndex<'t> {
                         // `import os.path` binds `os`.
                         let dotted = python::text(name, source);
                         let head = dotted.split('.').next().unwrap_or_default().to_owned();
-                        self.bind(
-                            scope(),
-                            &head,
-                            node.end_byte(),
-                            Binding::Import(head.clone()),
-                        );
+                        self.bind(scope, &head, node.end_byte(), Binding::Import(head.clone()));
                     }
                 }
             }
@@ -135,7 +164,7 @@ impl<'t> FileIndex<'t> {
                     } else {
                         format!("{base}.{imported}")
                     };
-                    self.bind(scope(), &bound, node.end_byte(), Binding::Import(qualified));
+                    self.bind(scope, &bound, node.end_byte(), Binding::Import(qualified));
                 }
             }
             "assignment" => {
@@ -148,14 +177,9 @@ impl<'t> FileIndex<'t> {
                         Some(value) if value.kind() != "assignment" => Binding::Value(value),
                         _ => Binding::Other,
                     };
-                    self.bind(
-                        scope(),
-                        &python::text(left, source),
-                        node.end_byte(),
-                        binding,
-                    );
+                    self.bind(scope, &python::text(left, source), node.end_byte(), binding);
                 } else {
-                    self.bind_targets(left, source, node.end_byte());
+                    self.bind_targets(left, scope, source, node.end_byte());
                 }
             }
             "augmented_assignment" | "for_statement" | "for_in_clause" | "named_expression" => {
@@ -165,12 +189,12 @@ impl<'t> FileIndex<'t> {
                     "left"
                 };
                 if let Some(target) = node.child_by_field_name(field) {
-                    self.bind_targets(target, source, node.start_byte());
+                    self.bind_targets(target, scope, source, node.start_byte());
                 }
             }
             "as_pattern" | "with_item" | "except_clause" => {
                 if let Some(alias) = node.child_by_field_name("alias") {
-                    self.bind_targets(alias, source, node.start_byte());
+                    self.bind_targets(alias, scope, source, node.start_byte());
                 }
                 if kind == "except_clause" {
                     let mut cursor = node.walk();
@@ -178,16 +202,16 @@ impl<'t> FileIndex<'t> {
                         if child.kind() == "as_pattern_target"
                             || child.kind_id() == KINDS.identifier
                         {
-                            self.bind_targets(child, source, node.start_byte());
+                            self.bind_targets(child, scope, source, node.start_byte());
                         }
                     }
                 }
             }
-            "as_pattern_target" => self.bind_targets(node, source, node.start_byte()),
+            "as_pattern_target" => self.bind_targets(node, scope, source, node.start_byte()),
             "function_definition" | "class_definition" => {
                 if let Some(name) = node.child_by_field_name("name") {
                     self.bind(
-                        scope(),
+                        scope,
                         &python::text(name, source),
                         node.start_byte(),
                         Binding::Other,
@@ -206,7 +230,7 @@ impl<'t> FileIndex<'t> {
                 // The name may change from elsewhere: never constant here.
                 let mut cursor = node.walk();
                 for name in node.named_children(&mut cursor) {
-                    self.bind_targets(name, source, 0);
+                    self.bind_targets(name, scope, source, 0);
                 }
             }
             _ => {}
@@ -214,8 +238,7 @@ impl<'t> FileIndex<'t> {
     }
 
     /// Every identifier in an assignment target binds `Other`.
-    fn bind_targets(&mut self, target: Node<'t>, source: &[u8], at: usize) {
-        let scope = scope_of(target);
+    fn bind_targets(&mut self, target: Node<'t>, scope: Node<'t>, source: &[u8], at: usize) {
         let mut stack = vec![target];
         while let Some(node) = stack.pop() {
             if node.kind_id() == KINDS.identifier {
@@ -249,26 +272,54 @@ impl<'t> FileIndex<'t> {
         }
     }
 
+    /// The scope an identifier is used in.
+    fn scope_of(&self, identifier: Node<'t>) -> Node<'t> {
+        self.scope_of_identifier
+            .get(&identifier.id())
+            .copied()
+            .unwrap_or(identifier)
+    }
+
+    /// The scope whose names a scope sees: class bodies are skipped
+    /// (methods do not see class-level names).
+    fn enclosing_scope(&self, scope: Node<'t>) -> Option<Node<'t>> {
+        let mut outer = *self.outer_scope.get(&scope.id())?;
+        while outer.kind() == "class_definition" {
+            outer = *self.outer_scope.get(&outer.id())?;
+        }
+        Some(outer)
+    }
+
+    /// The bindings of `name` in `scope`, in source order.
+    fn in_scope<'a>(
+        bindings: &'a [Scoped<'t>],
+        scope: Node<'t>,
+    ) -> impl Iterator<Item = &'a Scoped<'t>> {
+        bindings.iter().filter(move |b| b.scope == scope.id())
+    }
+
     /// The binding of the identifier `use_` in effect where it is used.
     fn binding(&self, use_: Node<'t>, source: &[u8]) -> Option<&Binding<'t>> {
-        let name = python::text(use_, source);
+        let bindings = self.bindings.get(&*python::text(use_, source))?;
         let at = use_.start_byte();
-        let mut scope = Some(scope_of(use_));
+        let mut scope = Some(self.scope_of(use_));
         let mut innermost = true;
         while let Some(current) = scope {
-            if let Some(bindings) = self.bindings.get(&(current.id(), name.to_string())) {
+            let mut here = Self::in_scope(bindings, current).peekable();
+            if here.peek().is_some() {
                 // In the use's own scope, the last binding before the use;
                 // from an enclosing scope (a function using a module name),
                 // the last binding before the use, else the first one.
-                let before = bindings.iter().rev().find(|(offset, _)| *offset <= at);
+                let here: Vec<&Scoped<'t>> = here.collect();
+                let before = here.iter().rev().find(|b| b.at <= at);
                 return match (before, innermost) {
-                    (Some((_, binding)), _) => Some(binding),
+                    (Some(b), _) => Some(&b.binding),
                     (None, true) if current.kind() != "module" => None,
-                    (None, _) => bindings.first().map(|(_, b)| b),
+                    (None, _) => here.first().map(|b| &b.binding),
                 };
             }
             innermost = false;
-            scope = enclosing_scope(current);
+            scope = self.enclosing_scope(current);
         }
         None
     }
@@ -301,59 +352,24 @@ impl<'t> FileIndex<'t> {
         if use_.kind_id() != KINDS.identifier {
             return None;
         }
-        let name = python::text(use_, source);
-        let mut scope = Some(scope_of(use_));
+        let bindings = self.bindings.get(&*python::text(use_, source))?;
+        let mut scope = Some(self.scope_of(use_));
         while let Some(current) = scope {
-            if let Some(bindings) = self.bindings.get(&(current.id(), name.to_string())) {
-                return match bindings.as_slice() {
-                    [(offset, Binding::Value(value))] if *offset <= use_.start_byte() => {
-                        Some(*value)
-                    }
+            let here: Vec<&Scoped<'t>> = Self::in_scope(bindings, current).collect();
+            if !here.is_empty() {
+                return match here.as_slice() {
+                    [Scoped {
+                        at,
+                        binding: Binding::Value(value),
+                        ..
+                    }] if *at <= use_.start_byte() => Some(*value),
                     _ => None,
                 };
             }
-            scope = enclosing_scope(current);
+            scope = self.enclosing_scope(current);
         }
         None
     }
-}
-
-/// The scope a node belongs to: the nearest enclosing function, lambda or
-/// class body, or the module. A function's own name and decorators belong to
-/// the scope around it.
-fn scope_of(node: Node<'_>) -> Node<'_> {
-    let mut child = node;
-    let mut current = node.parent();
-    while let Some(parent) = current {
-        let inside = match parent.kind() {
-            "function_definition" | "class_definition" => {
-                parent.child_by_field_name("body") == Some(child)
-                    || parent.child_by_field_name("parameters") == Some(child)
-            }
-            "lambda" => parent.child_by_field_name("name") != Some(child),
-            "module" => true,
-            _ => false,
-        };
-        if inside {
-            return parent;
-        }
-        child = parent;
-        current = parent.parent();
-    }
-    node
-}
-
-/// The scope whose names a scope sees: class bodies are skipped (methods do
-/// not see class-level names).
-fn enclosing_scope(scope: Node<'_>) -> Option<Node<'_>> {
-    if scope.kind() == "module" {
-        return None;
-    }
-    let mut outer = scope_of(scope);
-    while outer.kind() == "class_definition" {
-        outer = scope_of(outer);
-    }
-    Some(outer)
 }
 
 /// The package a module is in: `pkg.views` → `pkg`; `pkg.__init__` → `pkg`.

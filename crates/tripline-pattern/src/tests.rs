@@ -374,29 +374,59 @@ fn patterns_list_their_metavariables_and_identifiers() {
 
 #[test]
 fn import_aliases_match_the_qualified_name() {
-    test_match("subprocess.call(...)", "import subprocess as sp\nsp.call(cmd)\n");
-    test_match("subprocess.call(...)", "from subprocess import call\ncall(cmd)\n");
-    test_match("subprocess.call(...)", "from subprocess import call as c\nc(cmd)\n");
+    test_match(
+        "subprocess.call(...)",
+        "import subprocess as sp\nsp.call(cmd)\n",
+    );
+    test_match(
+        "subprocess.call(...)",
+        "from subprocess import call\ncall(cmd)\n",
+    );
+    test_match(
+        "subprocess.call(...)",
+        "from subprocess import call as c\nc(cmd)\n",
+    );
     test_match("os.path.join(...)", "import os.path\nos.path.join(a, b)\n");
-    test_match("os.path.join(...)", "from os import path\npath.join(a, b)\n");
+    test_match(
+        "os.path.join(...)",
+        "from os import path\npath.join(a, b)\n",
+    );
     test_non_match("subprocess.call(...)", "import other as sp\nsp.call(cmd)\n");
     test_non_match("subprocess.call(...)", "call(cmd)\n");
 }
 
 #[test]
 fn a_metavariable_attribute_matches_a_name_imported_from_the_module() {
-    assert_eq!(bindings("subprocess.$F(...)", "from subprocess import run\nrun(cmd)\n"), ["F=run"]);
-    assert_eq!(bindings("subprocess.$F(...)", "import subprocess as sp\nsp.check_output(c)\n"), ["F=check_output"]);
+    assert_eq!(
+        bindings(
+            "subprocess.$F(...)",
+            "from subprocess import run\nrun(cmd)\n"
+        ),
+        ["F=run"]
+    );
+    assert_eq!(
+        bindings(
+            "subprocess.$F(...)",
+            "import subprocess as sp\nsp.check_output(c)\n"
+        ),
+        ["F=check_output"]
+    );
 }
 
 #[test]
 fn a_local_rebinding_shadows_the_import() {
-    test_non_match("subprocess.call(...)", "from subprocess import call\ncall = my_call\ncall(x)\n");
+    test_non_match(
+        "subprocess.call(...)",
+        "from subprocess import call\ncall = my_call\ncall(x)\n",
+    );
     test_non_match(
         "subprocess.call(...)",
         "from subprocess import call\ndef f(call):\n    return call(x)\n",
     );
-    test_match("subprocess.call(...)", "from subprocess import call\ndef f():\n    return call(x)\n");
+    test_match(
+        "subprocess.call(...)",
+        "from subprocess import call\ndef f():\n    return call(x)\n",
+    );
 }
 
 #[test]
@@ -405,20 +435,38 @@ fn names_resolve_in_decorators_bases_and_references() {
         "@django.views.decorators.csrf.csrf_exempt\ndef $F(...):\n    ...",
         "from django.views.decorators import csrf as c\n@c.csrf_exempt\ndef view(r):\n    pass\n",
     );
-    test_match("class $C(yaml.Loader): ...", "from yaml import Loader\nclass L(Loader):\n    pass\n");
-    test_match("isinstance($X, xml.etree.ElementTree.Element)", "import xml.etree.ElementTree as ET\nisinstance(n, ET.Element)\n");
+    test_match(
+        "class $C(yaml.Loader): ...",
+        "from yaml import Loader\nclass L(Loader):\n    pass\n",
+    );
+    test_match(
+        "isinstance($X, xml.etree.ElementTree.Element)",
+        "import xml.etree.ElementTree as ET\nisinstance(n, ET.Element)\n",
+    );
 }
 
 #[test]
 fn constants_propagate_within_a_function_and_from_module_level() {
-    test_match("run(..., shell=True, ...)", "def f(cmd):\n    flag = True\n    run(cmd, shell=flag)\n");
-    test_match("run(..., shell=True, ...)", "FLAG = True\ndef f(cmd):\n    run(cmd, shell=FLAG)\n");
-    test_match("execute(\"...\")", "q = 'SELECT ' + '* FROM t'\nexecute(q)\n");
+    test_match(
+        "run(..., shell=True, ...)",
+        "def f(cmd):\n    flag = True\n    run(cmd, shell=flag)\n",
+    );
+    test_match(
+        "run(..., shell=True, ...)",
+        "FLAG = True\ndef f(cmd):\n    run(cmd, shell=FLAG)\n",
+    );
+    test_match(
+        "execute(\"...\")",
+        "q = 'SELECT ' + '* FROM t'\nexecute(q)\n",
+    );
     test_non_match(
         "run(..., shell=True, ...)",
         "def f(cmd, c):\n    flag = True\n    if c:\n        flag = False\n    run(cmd, shell=flag)\n",
     );
-    test_non_match("execute(\"...\")", "def f(name):\n    q = 'SELECT ' + name\n    execute(q)\n");
+    test_non_match(
+        "execute(\"...\")",
+        "def f(name):\n    q = 'SELECT ' + name\n    execute(q)\n",
+    );
 }
 
 #[test]
@@ -430,7 +478,9 @@ fn symbolic_propagation_is_an_option() {
     assert_eq!(pattern.find_all_in(code).len(), 1);
     let mut pattern = Pattern::parse("run(shell=True)").unwrap();
     pattern.options.constant_propagation = false;
-    assert!(pattern.find_all_in("flag = True\nrun(shell=flag)\n").is_empty());
+    assert!(pattern
+        .find_all_in("flag = True\nrun(shell=flag)\n")
+        .is_empty());
 }
 
 #[test]
