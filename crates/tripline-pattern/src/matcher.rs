@@ -648,10 +648,16 @@ impl<'t> Matcher<'_, 't> {
     }
 }
 
-/// Nodes a metavariable may stand for: named code, not a comment and not a
-/// `name=value` argument (Semgrep's `f($X)` does not match `f(x=1)`).
+/// Nodes a metavariable may stand for: named code, not a comment, not a
+/// `name=value` argument (Semgrep's `f($X)` does not match `f(x=1)`), and
+/// not the pieces of a string literal (its quotes, text and escapes are
+/// not expressions: `<... $X ...>` binds the whole string or what an
+/// f-string interpolates).
 fn bindable(node: Node<'_>) -> bool {
-    node.is_named() && !node.is_extra() && node.kind_id() != KINDS.keyword_argument
+    node.is_named()
+        && !node.is_extra()
+        && node.kind_id() != KINDS.keyword_argument
+        && !KINDS.is_string_piece(node.kind_id())
 }
 
 /// The value of a keyword-argument pattern (`True` in `shell=True`).

@@ -43,6 +43,8 @@ pub struct Kinds {
     statements: Vec<u16>,
     /// Kinds whose parts a pattern may leave out (see `Matcher::optional_parts`).
     optional_parts: Vec<u16>,
+    /// The pieces of a string literal, which are not expressions.
+    string_pieces: Vec<u16>,
 }
 
 pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -92,6 +94,15 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             "tuple_pattern",
             "list_pattern",
         ]),
+        string_pieces: ids(&[
+            "string_start",
+            "string_content",
+            "string_end",
+            "escape_sequence",
+            "interpolation",
+            "format_specifier",
+            "type_conversion",
+        ]),
         optional_parts: ids(&[
             "function_definition",
             "class_definition",
@@ -136,6 +147,10 @@ impl Kinds {
 
     pub fn is_statement(&self, kind: u16) -> bool {
         self.statements.contains(&kind)
+    }
+
+    pub fn is_string_piece(&self, kind: u16) -> bool {
+        self.string_pieces.contains(&kind)
     }
 
     pub fn has_optional_parts(&self, kind: u16) -> bool {

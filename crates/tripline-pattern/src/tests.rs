@@ -490,3 +490,16 @@ fn a_dict_literal_unpacked_into_a_call_passes_its_keywords() {
     test_non_match("run(..., shell=True, ...)", "run(cmd, **{'shell': False})");
     test_non_match("run(..., shell=True, ...)", "run(cmd, **opts)");
 }
+
+/// Regression: `<... $X ...>` bound a string's quote and text, so a
+/// secret-name regex matched the words inside `"user reset password"`.
+#[test]
+fn deep_expressions_never_bind_the_pieces_of_a_string() {
+    let pattern = Pattern::parse("log(..., <... $X ...>, ...)").unwrap();
+    let bound: Vec<String> = pattern
+        .find_all_in("log(\"reset password\", f\"for {user}\")")
+        .into_iter()
+        .map(|(_, _, b)| b[0].1.clone())
+        .collect();
+    assert_eq!(bound, ["\"reset password\"", "f\"for {user}\"", "user"]);
+}

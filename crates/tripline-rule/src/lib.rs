@@ -2,6 +2,7 @@
 //! Python) loaded with every problem reported at its line and column, and
 //! compiled into [`Formula`]s over [`tripline_pattern::Pattern`]s.
 
+pub mod condition;
 mod diagnostic;
 mod literals;
 mod load;

@@ -89,3 +89,8 @@ def token_entropy(token_counts, total):
 def render_catalog(catalog, token):
     # ok: python.logging.secret-in-log
     catalog.info(token)
+
+
+def reset_notice(user):
+    # ok: python.logging.secret-in-log
+    logger.info("user reset password")
