@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use miette::NamedSource;
 
-use tripline_rule::{load_file, Level, RuleDiagnostic, RuleSet};
+use tripline_rule::{load_file, Level, PathFilter, RuleDiagnostic, RuleSet};
 
 use crate::{scan, ScanOptions};
 
@@ -123,6 +123,9 @@ pub struct FileOutcome {
     pub fixture: Option<PathBuf>,
     pub diagnostics: Vec<RuleDiagnostic>,
     pub rules: Vec<RuleOutcome>,
+    /// Annotations naming a rule the file does not define (a typo would
+    /// otherwise silently test nothing): `(line, id)`.
+    pub unknown_ids: Vec<(usize, String)>,
 }
 
 /// The fixture of a rule file: `X.py` beside `X.yaml` / `X.yml`.
@@ -183,6 +186,7 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
                     )),
                 )],
                 rules: Vec::new(),
+                unknown_ids: Vec::new(),
             }
         }
     };
@@ -192,6 +196,7 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
         fixture: fixture.clone(),
         rules: Vec::new(),
         diagnostics,
+        unknown_ids: Vec::new(),
     };
     let (Some(fixture), false) = (
         fixture,
@@ -200,6 +205,11 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
         return outcome;
     };
     let text = std::fs::read_to_string(&fixture).unwrap_or_default();
+    // A fixture proves the rule's patterns; where the rule applies
+    // (`paths:`) is a property of the project, not of the fixture.
+    for rule in &mut ruleset.rules {
+        rule.paths = PathFilter::default();
+    }
     let report = scan(
         &ruleset,
         std::slice::from_ref(&fixture),
@@ -222,6 +232,11 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
             .rules
             .push(compare(&rule.id, &found, &marks, &code_lines));
     }
+    outcome.unknown_ids = expected
+        .iter()
+        .filter(|a| !ruleset.rules.iter().any(|r| r.id == a.rule_id))
+        .map(|a| (a.line, a.rule_id.clone()))
+        .collect();
     outcome
 }
 

@@ -11,6 +11,9 @@ use miette::{Diagnostic, LabeledSpan, NamedSource, SourceCode, SourceSpan};
 pub enum Level {
     Error,
     Warning,
+    /// A further place belonging to another diagnostic (the first
+    /// definition of a duplicated id).
+    Note,
 }
 
 /// One problem in a rule file.
@@ -100,6 +103,7 @@ impl Diagnostic for RuleDiagnostic {
         Some(match self.level {
             Level::Error => miette::Severity::Error,
             Level::Warning => miette::Severity::Warning,
+            Level::Note => miette::Severity::Advice,
         })
     }
 

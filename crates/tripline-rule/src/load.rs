@@ -117,12 +117,13 @@ pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagno
     let mut diagnostics = loader.diagnostics;
     for rule in rules {
         if let Some(previous) = ruleset.rules.iter().find(|r| r.id == rule.id) {
-            let first = RuleDiagnostic::error(
+            let mut first = RuleDiagnostic::error(
                 "tripline::duplicate-id",
                 "first defined here",
                 &previous.source,
             )
             .label(previous.id_offset, previous.id.len(), "first definition");
+            first.level = Level::Note;
             let mut duplicate = RuleDiagnostic::error(
                 "tripline::duplicate-id",
                 format!("duplicate rule id `{}`", rule.id),

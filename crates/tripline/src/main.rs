@@ -19,7 +19,7 @@ pub const EXIT_ERROR: u8 = 2;
 /// Declarative security rules for Python: Semgrep-compatible YAML rules,
 /// matched structurally and fast.
 #[derive(Parser)]
-#[command(name = "tripline", version, about, propagate_version = true)]
+#[command(name = "tripline", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

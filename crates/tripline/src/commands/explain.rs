@@ -4,6 +4,7 @@ use std::fmt::Write;
 use std::path::{Path, PathBuf};
 
 use tripline_engine::explain::{explain, Explanation, Spot, Step};
+use tripline_rule::Requirement;
 
 use crate::config::load_rules;
 use crate::terminal::{print, report_diagnostics};
@@ -63,11 +64,25 @@ pub fn run(args: &ExplainArgs) -> u8 {
         );
         return EXIT_ERROR;
     }
+    let line_count = text.lines().count();
+    if let Some(line) = line.filter(|l| *l == 0 || *l > line_count) {
+        eprintln!(
+            "error: {} has {line_count} lines; there is no line {line}",
+            path.display()
+        );
+        return EXIT_ERROR;
+    }
     let shown = path.display().to_string();
     let mut out = String::new();
     for index in indices {
         if let Some(explanation) = explain(ruleset, index, &shown, &text, line) {
             render(&mut out, &explanation, &shown, line);
+        }
+        if !ruleset.rules[index].paths.allows(&path) {
+            let _ = writeln!(
+                out,
+                "note: the rule's `paths:` exclude {shown}, so a scan would not run it there\n"
+            );
         }
     }
     print(&out);
@@ -88,16 +103,20 @@ fn split_target(target: &str) -> (PathBuf, Option<usize>) {
 
 fn render(out: &mut String, explanation: &Explanation, path: &str, line: Option<usize>) {
     let _ = writeln!(out, "rule {}", explanation.rule_id);
-    let presence = if explanation.requirement_met {
-        format!("present in {path}")
+    if explanation.requirement == Requirement::Nothing {
+        let _ = writeln!(out, "required literals: none (the rule runs on every file)");
     } else {
-        format!("missing from {path}, so a scan skips this file for this rule")
-    };
-    let _ = writeln!(
-        out,
-        "required literals: {} ({presence})",
-        explanation.requirement
-    );
+        let presence = if explanation.requirement_met {
+            format!("present in {path}")
+        } else {
+            format!("missing from {path}, so a scan skips this file for this rule")
+        };
+        let _ = writeln!(
+            out,
+            "required literals: {} ({presence})",
+            explanation.requirement
+        );
+    }
     if let Some(line) = line {
         let _ = writeln!(out, "showing what touches line {line}");
     }
@@ -133,16 +152,21 @@ fn render_step(out: &mut String, step: &Step, first: &str, rest: &str) {
         (matched, 0) => count(matched, "match"),
         (matched, removed) => format!("{}, removed {removed}", count(matched, "match")),
     };
-    let _ = writeln!(
-        out,
-        "{first}{}  [{summary}]",
-        step.label.replace('\n', "\n    ")
-    );
     let detail = if step.children.is_empty() {
         format!("{rest}    ")
     } else {
         format!("{rest}│   ")
     };
+    // A multi-line pattern keeps the tree's guide lines on every line.
+    let mut label = step.label.lines();
+    let _ = writeln!(
+        out,
+        "{first}{}  [{summary}]",
+        label.next().unwrap_or_default()
+    );
+    for more in label {
+        let _ = writeln!(out, "{detail}{more}");
+    }
     for spot in &step.matched {
         spot_line(out, &detail, "matched", spot);
     }

@@ -42,7 +42,7 @@ pub struct ScanArgs {
     format: Format,
 
     /// Shorthand for --format json.
-    #[arg(long, conflicts_with = "format")]
+    #[arg(long)]
     json: bool,
 
     /// Only scan files whose path (relative to the scanned directory) or one
@@ -55,8 +55,8 @@ pub struct ScanArgs {
     exclude: Vec<String>,
 
     /// Number of files scanned in parallel (default: all cores).
-    #[arg(short = 'j', long, value_name = "N")]
-    jobs: Option<usize>,
+    #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
 
     /// Do not print the list of skipped files to stderr.
     #[arg(short, long)]
@@ -113,7 +113,7 @@ pub fn run(args: &ScanArgs) -> u8 {
 
     let options = ScanOptions {
         discovery,
-        jobs: args.jobs,
+        jobs: args.jobs.map(usize::from),
     };
     let report = scan(&loaded.ruleset, &args.paths, &options);
     if args.json || args.format == Format::Json {

@@ -38,7 +38,15 @@ struct RuleFileReport {
     fixture: Option<String>,
     /// Errors that kept the rule file from loading.
     errors: Vec<String>,
+    /// Annotations that name a rule this file does not define.
+    unknown_ids: Vec<UnknownId>,
     rules: Vec<RuleReport>,
+}
+
+#[derive(Serialize)]
+struct UnknownId {
+    line: usize,
+    id: String,
 }
 
 #[derive(Serialize)]
@@ -93,6 +101,9 @@ pub fn run(args: &TestArgs) -> u8 {
     }
     if !unreadable.is_empty() {
         EXIT_ERROR
+    } else if report.passed + report.failed == 0 {
+        eprintln!("error: nothing was tested: no rule file has a fixture (X.py beside X.yaml)");
+        EXIT_ERROR
     } else if report.failed > 0 {
         EXIT_FINDINGS
     } else {
@@ -113,7 +124,7 @@ fn summarize(outcomes: &[FileOutcome]) -> Report {
                 None => format!("{}: {}", d.file_name(), d.message),
             })
             .collect();
-        if !errors.is_empty() {
+        if !errors.is_empty() || !outcome.unknown_ids.is_empty() {
             report.failed += 1;
         } else if outcome.fixture.is_none() {
             report.untested.push(rule_file.clone());
@@ -156,6 +167,14 @@ fn summarize(outcomes: &[FileOutcome]) -> Report {
             rule_file,
             fixture: outcome.fixture.as_ref().map(|f| f.display().to_string()),
             errors,
+            unknown_ids: outcome
+                .unknown_ids
+                .iter()
+                .map(|(line, id)| UnknownId {
+                    line: *line,
+                    id: id.clone(),
+                })
+                .collect(),
             rules,
         });
     }
@@ -183,6 +202,20 @@ fn render(report: &Report) -> String {
                 file.rule_file
             );
             continue;
+        }
+        if !file.unknown_ids.is_empty() {
+            let _ = writeln!(
+                out,
+                "FAIL {}: annotations name rules it does not define",
+                file.rule_file
+            );
+            for unknown in &file.unknown_ids {
+                let _ = writeln!(
+                    out,
+                    "  {fixture}:{}: no rule `{}` in {}",
+                    unknown.line, unknown.id, file.rule_file
+                );
+            }
         }
         for rule in &file.rules {
             let _ = writeln!(
@@ -218,10 +251,11 @@ fn render(report: &Report) -> String {
         }
     }
     if !report.untested.is_empty() {
+        let count = report.untested.len();
         let _ = writeln!(
             out,
-            "{} rule files without a fixture",
-            report.untested.len()
+            "{count} rule {} without a fixture",
+            if count == 1 { "file" } else { "files" }
         );
     }
     let _ = writeln!(out, "{} passed, {} failed", report.passed, report.failed);
