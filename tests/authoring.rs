@@ -54,7 +54,7 @@ fn broken_rule_files() -> Vec<String> {
 fn each_broken_rule_is_reported_at_its_place() {
     let empty = tempfile::tempdir().unwrap();
     let names = broken_rule_files();
-    assert!(names.len() >= 18, "{names:?}");
+    assert!(names.len() >= 19, "{names:?}");
     for name in names {
         let output = tripline(&repo().join("tests/broken-rules"))
             .args(["scan", "-q", "-c", &name])
@@ -98,7 +98,7 @@ fn validate_reports_every_problem_of_every_file_in_one_run() {
     assert!(errors >= 24, "only {errors} errors reported");
     let summary = err.lines().last().unwrap_or_default();
     assert!(
-        summary.starts_with("18 rule files, 2 rules: 24 errors"),
+        summary.starts_with("19 rule files, 2 rules: 25 errors"),
         "{summary}"
     );
 }
@@ -319,18 +319,30 @@ fn explain_says_when_a_file_lacks_the_required_literals() {
 fn test_reports_annotations_for_rules_the_file_does_not_define() {
     let fixture = "# ruleid: eval-call\neval(x)\n# ok: eval-cal\nprint(y)\n";
     let dir = project(&[("eval.yaml", EVAL_RULE), ("eval.py", fixture)]);
-    let output = tripline(dir.path()).args(["test", "eval.yaml"]).output().unwrap();
+    let output = tripline(dir.path())
+        .args(["test", "eval.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let out = stdout(&output);
-    assert!(out.contains("eval.py:4: no rule `eval-cal` in eval.yaml"), "{out}");
+    assert!(
+        out.contains("eval.py:4: no rule `eval-cal` in eval.yaml"),
+        "{out}"
+    );
     assert!(out.ends_with("1 passed, 1 failed\n"), "{out}");
 }
 
 #[test]
 fn test_ignores_the_rule_paths_for_its_fixture() {
     let rule = format!("{EVAL_RULE}    paths:\n      include: [/src]\n");
-    let dir = project(&[("eval.yaml", &rule), ("eval.py", "# ruleid: eval-call\neval(x)\n")]);
-    let output = tripline(dir.path()).args(["test", "eval.yaml"]).output().unwrap();
+    let dir = project(&[
+        ("eval.yaml", &rule),
+        ("eval.py", "# ruleid: eval-call\neval(x)\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["test", "eval.yaml"])
+        .output()
+        .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
 }
 
@@ -350,7 +362,11 @@ fn explain_notes_excluded_paths_and_rejects_lines_past_the_end() {
         .args(["explain", "-c", "rule.yaml", "--target", "app.py"])
         .output()
         .unwrap();
-    assert!(stdout(&output).contains("note: the rule's `paths:` exclude app.py"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("note: the rule's `paths:` exclude app.py"),
+        "{}",
+        stdout(&output)
+    );
     let past = tripline(dir.path())
         .args(["explain", "-c", "rule.yaml", "--target", "app.py:9"])
         .output()

@@ -6,7 +6,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use regex::Regex;
-use tripline_pattern::{Bound, Env, Match};
+use tripline_pattern::{python, Bound, Env, FileIndex, Match};
+use tripline_rule::condition::{parse_number_in_base, Binding, Kind, Value};
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
 /// What evaluation needs to know about one file.
@@ -15,6 +16,8 @@ pub struct FileContext<'a, 't> {
     pub text: &'a str,
     /// The matches of every pattern of the rule set in this file, by pattern index.
     pub pattern_matches: &'a [Vec<Match<'t>>],
+    /// What the file's names refer to (for constants in conditions).
+    pub names: &'a FileIndex<'t>,
 }
 
 /// A candidate finding: a range and its bindings.
@@ -95,7 +98,7 @@ fn conjunction_matches<'t>(
         current = negate(current, &removing, negative.kind, file.source).0;
     }
     for condition in &conjunction.conditions {
-        current = filter(current, condition, file.source).0;
+        current = filter(current, condition, file).0;
     }
     focus(current, &conjunction.focus)
 }
@@ -158,47 +161,199 @@ pub fn negate<'t>(
     })
 }
 
-/// Splits candidates into those that meet a condition and those that do not.
+/// Splits candidates into those that meet a condition and those that do
+/// not. A `metavariable-pattern` adds the bindings of its nested match.
 pub fn filter<'t>(
     current: Vec<Candidate<'t>>,
     condition: &Condition,
-    source: &[u8],
+    file: &FileContext<'_, 't>,
 ) -> (Vec<Candidate<'t>>, Vec<Candidate<'t>>) {
-    current
-        .into_iter()
-        .partition(|candidate| holds(condition, &candidate.env, source))
-}
-
-/// `focus-metavariable`: each candidate's range becomes what the names bound.
-pub fn focus<'t>(current: Vec<Candidate<'t>>, names: &[String]) -> Vec<Candidate<'t>> {
-    if names.is_empty() {
-        return current;
-    }
-    current
-        .into_iter()
-        .flat_map(|candidate| {
-            names
-                .iter()
-                .filter_map(|name| candidate.env.get(name).map(Bound::range))
-                .map(|range| Match {
-                    range,
-                    env: candidate.env.clone(),
-                })
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
-fn holds(condition: &Condition, env: &Env<'_>, source: &[u8]) -> bool {
+    let source = file.source;
     match condition {
         Condition::Regex {
             metavariable,
             regex,
             ..
-        } => env
-            .get(metavariable)
-            .is_some_and(|bound| regex.is_match(&bound.text(source))),
+        } => current.into_iter().partition(|candidate| {
+            candidate
+                .env
+                .get(metavariable)
+                .is_some_and(|bound| regex.is_match(&bound.text(source)))
+        }),
+        Condition::Comparison {
+            expression,
+            metavariable,
+            base,
+            strip,
+        } => current.into_iter().partition(|candidate| {
+            let lookup = |name: &str| {
+                let bound = candidate.env.get(name)?;
+                let reading = if metavariable.as_deref() == Some(name) {
+                    Reading {
+                        base: *base,
+                        strip: *strip,
+                    }
+                } else {
+                    Reading::default()
+                };
+                Some(condition_binding(bound, file, reading))
+            };
+            expression.holds(&lookup)
+        }),
+        Condition::Pattern {
+            metavariable,
+            formula,
+        } => {
+            let inner = formula_matches(formula, file);
+            let mut kept = Vec::new();
+            let mut removed = Vec::new();
+            for candidate in current {
+                let Some(range) = candidate.env.get(metavariable).map(Bound::range) else {
+                    removed.push(candidate);
+                    continue;
+                };
+                let before = kept.len();
+                for nested in inner.iter().filter(|n| contains(&range, &n.range)) {
+                    if let Some(env) = candidate.env.merge(&nested.env, source) {
+                        kept.push(Match {
+                            range: candidate.range.clone(),
+                            env,
+                        });
+                    }
+                }
+                if kept.len() == before {
+                    removed.push(candidate);
+                }
+            }
+            (kept, removed)
+        }
     }
+}
+
+/// How `metavariable-comparison` reads its metavariable.
+#[derive(Default, Clone, Copy)]
+struct Reading {
+    base: Option<u32>,
+    strip: bool,
+}
+
+/// A bound metavariable as the condition language sees it: literals (and
+/// names with a constant value) are numbers or strings; other code is its
+/// text.
+fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, reading: Reading) -> Binding {
+    let source = file.source;
+    let text = bound.text(source).into_owned();
+    let Bound::Node(node) = bound else {
+        let value = number_or_text(&text, reading.base);
+        return Binding {
+            text,
+            value,
+            kinds: Vec::new(),
+        };
+    };
+    let node = python::unwrap_parens(*node);
+    let mut kinds = Vec::new();
+    let constant = match node.kind() {
+        "identifier" => {
+            kinds.push(Kind::Identifier);
+            file.names
+                .value(node, source)
+                .filter(|v| python::is_constant(*v, source))
+        }
+        "call" => {
+            kinds.push(Kind::Call);
+            None
+        }
+        _ => python::is_constant(node, source).then_some(node),
+    };
+    let value = match constant {
+        Some(literal) => {
+            kinds.push(Kind::Constant);
+            if literal == node {
+                kinds.push(Kind::Literal);
+            }
+            literal_value(literal, source, reading, &mut kinds)
+        }
+        None => Value::Str(text.clone()),
+    };
+    Binding { text, value, kinds }
+}
+
+/// The value of a constant expression.
+fn literal_value(
+    node: tree_sitter::Node<'_>,
+    source: &[u8],
+    reading: Reading,
+    kinds: &mut Vec<Kind>,
+) -> Value {
+    let text = python::text(node, source);
+    match node.kind() {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        "none" => Value::None,
+        "integer" | "float" | "unary_operator" => {
+            kinds.push(Kind::Number);
+            number_or_text(&text.replace(' ', ""), reading.base)
+        }
+        _ => {
+            kinds.push(Kind::String);
+            let value = python::string_literal(node, source)
+                .and_then(|s| s.constant_value())
+                .unwrap_or_else(|| text.trim_matches(['"', '\'']).to_owned());
+            if reading.strip {
+                number_or_text(&value, reading.base)
+            } else {
+                Value::Str(value)
+            }
+        }
+    }
+}
+
+fn number_or_text(text: &str, base: Option<u32>) -> Value {
+    parse_number_in_base(text.trim_start_matches('-'), base)
+        .map(|value| match (text.starts_with('-'), value) {
+            (true, Value::Int(i)) => Value::Int(-i),
+            (true, Value::Float(f)) => Value::Float(-f),
+            (_, value) => value,
+        })
+        .unwrap_or_else(|| Value::Str(text.to_owned()))
+}
+
+/// `focus-metavariable`: each candidate's range becomes what the names of
+/// the first item bound (one candidate per name), narrowed by each further
+/// item to where its ranges overlap.
+pub fn focus<'t>(current: Vec<Candidate<'t>>, items: &[Vec<String>]) -> Vec<Candidate<'t>> {
+    let Some((first, rest)) = items.split_first() else {
+        return current;
+    };
+    let mut focused = Vec::new();
+    for candidate in current {
+        let ranges_of = |names: &[String]| -> Vec<Range<usize>> {
+            names
+                .iter()
+                .filter_map(|n| candidate.env.get(n).map(Bound::range))
+                .collect()
+        };
+        let mut ranges = ranges_of(first);
+        for item in rest {
+            let others = ranges_of(item);
+            ranges = ranges
+                .iter()
+                .flat_map(|r| {
+                    others
+                        .iter()
+                        .filter(|o| o.start < r.end && r.start < o.end || *o == r)
+                        .map(|o| r.start.max(o.start)..r.end.min(o.end))
+                        .collect::<Vec<_>>()
+                })
+                .collect();
+        }
+        focused.extend(ranges.into_iter().map(|range| Match {
+            range,
+            env: candidate.env.clone(),
+        }));
+    }
+    focused
 }
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {

@@ -179,26 +179,46 @@ impl Explainer<'_> {
                     current = kept;
                 }
                 for condition in &conjunction.conditions {
-                    let (kept, removed) = evaluate::filter(current, condition, source);
-                    let Condition::Regex {
-                        metavariable,
-                        written,
-                        ..
-                    } = condition;
+                    let (kept, removed) = evaluate::filter(current, condition, file);
+                    let (label, children_of_condition) = match condition {
+                        Condition::Regex {
+                            metavariable,
+                            written,
+                            ..
+                        } => (format!("metavariable-regex: ${metavariable} matches /{written}/ from its start"), Vec::new()),
+                        Condition::Comparison {
+                            expression,
+                            metavariable: Some(name),
+                            ..
+                        } => (format!("metavariable-comparison: {} (reading ${name})", expression.text), Vec::new()),
+                        Condition::Comparison { expression, .. } => (format!("where: {}", expression.text), Vec::new()),
+                        Condition::Pattern { metavariable, formula } => {
+                            let (inner, _) = self.step(formula, "pattern", file);
+                            (format!("metavariable-pattern: inside ${metavariable}"), vec![inner])
+                        }
+                    };
                     children.push(Step {
-                        label: format!("metavariable-regex: ${metavariable} matches /{written}/ from its start"),
+                        label,
                         matched: Vec::new(),
                         removed: self.spots(&removed),
-                        children: Vec::new(),
+                        children: children_of_condition,
                     });
                     current = kept;
                 }
                 if !conjunction.focus.is_empty() {
                     current = evaluate::focus(current, &conjunction.focus);
-                    let names: Vec<String> =
-                        conjunction.focus.iter().map(|n| format!("${n}")).collect();
+                    let names: Vec<String> = conjunction
+                        .focus
+                        .iter()
+                        .map(|item| {
+                            item.iter()
+                                .map(|n| format!("${n}"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        })
+                        .collect();
                     children.push(self.leaf(
-                        format!("focus-metavariable: {}", names.join(", ")),
+                        format!("focus-metavariable: {}", names.join("; then ")),
                         &current,
                     ));
                 }

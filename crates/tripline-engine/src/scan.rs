@@ -10,7 +10,7 @@ use regex::Regex;
 use tree_sitter::{Node, Parser, Tree};
 use tripline_pattern::names::module_path;
 use tripline_pattern::{python, Env, FileIndex, Match};
-use tripline_rule::{Formula, Rule, RuleSet};
+use tripline_rule::{Condition, Formula, Rule, RuleSet};
 
 use crate::discover::Target;
 use crate::evaluate::{evaluate, FileContext};
@@ -73,6 +73,11 @@ fn collect_patterns(formula: &Formula, out: &mut Vec<usize>) {
             all.negatives
                 .iter()
                 .for_each(|n| collect_patterns(&n.formula, out));
+            for condition in &all.conditions {
+                if let Condition::Pattern { formula, .. } = condition {
+                    collect_patterns(formula, out);
+                }
+            }
         }
     }
 }
@@ -194,6 +199,7 @@ pub fn with_matches<R>(
         source,
         text,
         pattern_matches: &pattern_matches,
+        names: &names,
     })
 }
 
@@ -282,11 +288,23 @@ pub fn finding(
         metadata: rule.metadata.clone(),
         metavars,
         lines: lines.full_lines(text, candidate.range.clone()).to_owned(),
-        fix: rule
-            .fix
-            .as_deref()
-            .map(|fix| interpolate(fix, &candidate.env, source)),
+        fix: fix(rule, candidate, text),
     }
+}
+
+/// The fix a rule suggests for a match: its `fix:` template with the
+/// metavariables filled in, or the matched code rewritten by `fix-regex`.
+fn fix(rule: &Rule, candidate: &Match<'_>, text: &str) -> Option<String> {
+    if let Some(template) = &rule.fix {
+        return Some(interpolate(template, &candidate.env, text.as_bytes()));
+    }
+    let fix = rule.fix_regex.as_ref()?;
+    let matched = &text[candidate.range.clone()];
+    Some(
+        fix.regex
+            .replacen(matched, fix.count.unwrap_or(0), fix.replacement.as_str())
+            .into_owned(),
+    )
 }
 
 /// Replaces `$NAME`, `$...NAME` and `$1` (a `pattern-regex` group) in a

@@ -178,14 +178,27 @@ impl Expression {
 fn expected(variant: &pest::error::ErrorVariant<Rule>) -> String {
     match variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } if !positives.is_empty() => {
-            let names: Vec<String> = positives
-                .iter()
-                .map(|r| format!("{r:?}").replace('_', " "))
-                .collect();
+            let mut names: Vec<&str> = positives.iter().map(|rule| describe(*rule)).collect();
+            names.dedup();
             format!("expected {}", names.join(" or "))
         }
         pest::error::ErrorVariant::CustomError { message } => message.clone(),
         _ => "unexpected text".to_owned(),
+    }
+}
+
+/// A grammar rule in the words of someone writing a condition.
+fn describe(rule: Rule) -> &'static str {
+    match rule {
+        Rule::EOI => "the end of the condition",
+        Rule::comparison_op | Rule::not_in | Rule::in_ => {
+            "a comparison (==, !=, <, <=, >, >=, in, not in)"
+        }
+        Rule::or | Rule::and => "`and` or `or`",
+        Rule::regex => "a /regex/",
+        Rule::kind => "literal, string, number, identifier, call or constant",
+        Rule::sum_op | Rule::product_op => "an operator",
+        _ => "a value (a number, a string, `$X`, a function call or a parenthesised expression)",
     }
 }
 

@@ -14,7 +14,8 @@ pub use diagnostic::{Level, RuleDiagnostic};
 pub use literals::Requirement;
 pub use load::{load_file, load_pattern, load_str};
 pub use model::{
-    Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,
+    Condition, Conjunction, FixRegex, Formula, NegationKind, Negative, Positive, Rule, RuleSet,
+    Severity,
 };
 pub use paths::{GlobError, PathFilter, PathGlobs};
 

@@ -6,7 +6,7 @@ use std::fmt;
 
 use tripline_pattern::Pattern;
 
-use crate::model::Formula;
+use crate::model::{Condition, Formula};
 
 /// What a file must contain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,6 +45,12 @@ impl Requirement {
                     .positives
                     .iter()
                     .map(|p| Requirement::of(&p.formula, patterns))
+                    .chain(conjunction.conditions.iter().filter_map(|c| match c {
+                        Condition::Pattern { formula, .. } => {
+                            Some(Requirement::of(formula, patterns))
+                        }
+                        _ => None,
+                    }))
                     .collect(),
             ),
         }

@@ -12,11 +12,13 @@ use std::sync::{Arc, LazyLock};
 
 use miette::NamedSource;
 use regex::Regex;
-use tripline_pattern::{compile_regex, Pattern};
+use tripline_pattern::{compile_regex, MatchOptions, Pattern};
 
+use crate::condition::Expression;
 use crate::diagnostic::{Level, RuleDiagnostic};
 use crate::model::{
-    Condition, Conjunction, Formula, NegationKind, Negative, Positive, Rule, RuleSet, Severity,
+    Condition, Conjunction, FixRegex, Formula, NegationKind, Negative, Positive, Rule, RuleSet,
+    Severity,
 };
 use crate::paths::{PathFilter, PathGlobs};
 use crate::yaml::{self, Value, Yaml};
@@ -62,6 +64,7 @@ const CONJUNCTION_KEYS: &[&str] = &[
     "metavariable-pattern",
     "metavariable-comparison",
     "focus-metavariable",
+    "where",
 ];
 
 /// Keys allowed as items of `pattern-either`.
@@ -71,20 +74,6 @@ const EITHER_KEYS: &[&str] = &[
     "pattern-either",
     "pattern-regex",
     "pattern-inside",
-];
-
-/// Parts of Semgrep's rule language that later tripline versions add; a rule
-/// using them is rejected with this explanation instead of being misread.
-const NOT_YET_SUPPORTED: &[(&str, &str)] = &[
-    (
-        "metavariable-pattern",
-        "`metavariable-pattern` is not supported yet",
-    ),
-    (
-        "metavariable-comparison",
-        "`metavariable-comparison` is not supported yet",
-    ),
-    ("fix-regex", "`fix-regex` is not supported yet"),
 ];
 
 const TAINT_KEYS: &[&str] = &[
@@ -175,6 +164,7 @@ pub fn load_pattern(pattern: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagnostic>
         formula: Formula::Pattern(ruleset.patterns.len() - 1),
         paths: PathFilter::default(),
         fix: None,
+        fix_regex: None,
         source,
         id_offset: 0,
     });
@@ -391,7 +381,9 @@ impl Loader<'_> {
         let fix = get("fix")
             .and_then(|n| self.string(n, "`fix`"))
             .map(str::to_owned);
-        self.unsupported(entries);
+        let fix_regex = get("fix-regex").and_then(|n| self.fix_regex(n));
+        let options = get("options").map(|n| self.options(n)).unwrap_or_default();
+        let first_pattern = self.patterns.len();
         if let Some(mode) = get("mode") {
             match self.string(mode, "`mode`") {
                 Some("search") | None => {}
@@ -463,6 +455,9 @@ impl Loader<'_> {
                 None
             }
         };
+        for pattern in &mut self.patterns[first_pattern..] {
+            pattern.options = options;
+        }
         if let (Some(formula), Some(message), Some(node)) = (&formula, &message, get("message")) {
             self.check_message(formula, message, node);
         }
@@ -480,6 +475,7 @@ impl Loader<'_> {
             formula: formula?,
             paths,
             fix,
+            fix_regex,
             source: self.source.clone(),
             id_offset: id_node?.offset,
         })
@@ -530,17 +526,6 @@ impl Loader<'_> {
             format!("`{key}` missing in this rule"),
             help,
         );
-    }
-
-    fn unsupported(&mut self, entries: &[(Yaml, Yaml)]) {
-        for (key, _) in entries {
-            if let Some((_, why)) = NOT_YET_SUPPORTED
-                .iter()
-                .find(|(k, _)| key_name(key) == Some(k))
-            {
-                self.error("tripline::unsupported", *why, key, "not supported", "remove it, or express the condition with the supported keys (docs/rule-language.md)");
-            }
-        }
     }
 
     fn severity(&mut self, node: &Yaml) -> Option<Severity> {
@@ -717,6 +702,8 @@ impl Loader<'_> {
         // Where each condition and focus names a metavariable, to warn when
         // no positive pattern of this `patterns` binds it.
         let mut uses: Vec<&Yaml> = Vec::new();
+        // Conditions written as expressions, and the metavariables they name.
+        let mut named_in_conditions: Vec<(&Yaml, Vec<String>)> = Vec::new();
         for item in items {
             let Some((key, inner)) = self.single_key(item, CONJUNCTION_KEYS, "`patterns`") else {
                 ok = false;
@@ -760,18 +747,42 @@ impl Loader<'_> {
                     self.metavariable_regex(inner)
                         .map(|c| conjunction.conditions.push(c))
                 }
+                "metavariable-comparison" => {
+                    uses.extend(entry(inner, "metavariable"));
+                    let condition = self.comparison(inner);
+                    if let Some(Condition::Comparison { expression, .. }) = &condition {
+                        named_in_conditions.push((
+                            entry(inner, "comparison").unwrap_or(inner),
+                            expression.metavariables(),
+                        ));
+                    }
+                    condition.map(|c| conjunction.conditions.push(c))
+                }
+                "where" => {
+                    let condition = self.expression(inner, "`where`").map(|expression| {
+                        named_in_conditions.push((inner, expression.metavariables()));
+                        Condition::Comparison {
+                            expression,
+                            metavariable: None,
+                            base: None,
+                            strip: false,
+                        }
+                    });
+                    condition.map(|c| conjunction.conditions.push(c))
+                }
+                "metavariable-pattern" => {
+                    uses.extend(entry(inner, "metavariable"));
+                    self.metavariable_pattern(inner)
+                        .map(|c| conjunction.conditions.push(c))
+                }
                 "focus-metavariable" => {
                     match &inner.value {
                         Value::Seq(names) => uses.extend(names),
                         _ => uses.push(inner),
                     }
-                    self.focus(inner)
-                        .map(|names| conjunction.focus.extend(names))
+                    self.focus(inner).map(|names| conjunction.focus.push(names))
                 }
-                _ => {
-                    self.unsupported(std::slice::from_ref(&(item_key(item), inner.clone())));
-                    None
-                }
+                _ => None,
             };
             ok &= added.is_some();
         }
@@ -781,6 +792,16 @@ impl Loader<'_> {
                 .iter()
                 .flat_map(|p| bound_names(&p.formula, self.patterns))
                 .collect();
+            for (node, names) in &named_in_conditions {
+                for name in names.iter().filter(|n| !bound.contains(n.as_str())) {
+                    self.warning(
+                        node,
+                        format!("`${name}` in this condition is not bound by any positive pattern of this `patterns`"),
+                        "never bound",
+                        "the condition can never hold, so the rule never matches; bind it in a `pattern`, or fix the name",
+                    );
+                }
+            }
             for node in uses {
                 if let Value::Str(name) = &node.value {
                     let bare = name.trim_start_matches('$');
@@ -894,6 +915,202 @@ impl Loader<'_> {
         })
     }
 
+    /// `metavariable-comparison: {metavariable?, comparison, base?, strip?}`.
+    fn comparison(&mut self, value: &Yaml) -> Option<Condition> {
+        let entries = self.mapping(value, "`metavariable-comparison`")?;
+        self.check_keys(
+            entries,
+            &["metavariable", "comparison", "base", "strip"],
+            "`metavariable-comparison`",
+        );
+        let Some(comparison) = entry(value, "comparison") else {
+            self.error(
+                "tripline::missing-key",
+                "`metavariable-comparison` needs `comparison`",
+                value,
+                "incomplete",
+                "write `comparison: $X > 1024` (and optionally `metavariable: $X`)",
+            );
+            return None;
+        };
+        let expression = self.expression(comparison, "`comparison`")?;
+        let metavariable = match entry(value, "metavariable") {
+            Some(name) => Some(self.metavariable_name(name)?),
+            None => None,
+        };
+        let base = match entry(value, "base").map(|b| &b.value) {
+            None => None,
+            Some(Value::Int(base @ 2..=36)) => Some(*base as u32),
+            Some(_) => {
+                let node = entry(value, "base").unwrap_or(value);
+                self.error(
+                    "tripline::wrong-type",
+                    "`base` must be a whole number from 2 to 36",
+                    node,
+                    "not a base",
+                    "write e.g. `base: 8` for octal digits",
+                );
+                return None;
+            }
+        };
+        let strip = match entry(value, "strip").map(|b| &b.value) {
+            None => false,
+            Some(Value::Bool(strip)) => *strip,
+            Some(_) => {
+                let node = entry(value, "strip").unwrap_or(value);
+                self.error(
+                    "tripline::wrong-type",
+                    "`strip` must be true or false",
+                    node,
+                    "not a boolean",
+                    "write `strip: true`",
+                );
+                return None;
+            }
+        };
+        Some(Condition::Comparison {
+            expression,
+            metavariable,
+            base,
+            strip,
+        })
+    }
+
+    /// A condition expression, with parse errors placed inside the YAML.
+    fn expression(&mut self, node: &Yaml, what: &str) -> Option<Expression> {
+        let text = self.string(node, what)?;
+        match Expression::parse(text) {
+            Ok(expression) => Some(expression),
+            Err(err) => {
+                let at = yaml::value_offset_in_file(self.text, node, err.offset);
+                self.diagnostics.push(
+                    RuleDiagnostic::error("tripline::invalid-condition", err.message, &self.source)
+                        .label(at, 1, "here")
+                        .help("conditions are Python-like: `$X > 0o644 and int($PORT) < 1024`, `re.match(\"^a\", str($X))`, `$X in [1, 2]`; see docs/rule-language.md"),
+                );
+                None
+            }
+        }
+    }
+
+    /// `metavariable-pattern: {metavariable, pattern|patterns|..., language?}`.
+    fn metavariable_pattern(&mut self, value: &Yaml) -> Option<Condition> {
+        let entries = self.mapping(value, "`metavariable-pattern`")?;
+        let mut allowed = vec!["metavariable", "language"];
+        allowed.extend(TOP_FORMULA_KEYS);
+        if !self.check_keys(entries, &allowed, "`metavariable-pattern`") {
+            return None;
+        }
+        if let Some(language) = entry(value, "language") {
+            let name = self.string(language, "`language`")?;
+            if !["python", "python3", "py"].contains(&name.to_ascii_lowercase().as_str()) {
+                let name = name.to_owned();
+                self.error(
+                    "tripline::unsupported-language",
+                    format!("`metavariable-pattern` with `language: {name}` is not supported"),
+                    language,
+                    "only python",
+                    "match the metavariable with Python patterns, or use `metavariable-regex` on its text",
+                );
+                return None;
+            }
+        }
+        let Some(name) = entry(value, "metavariable") else {
+            self.error(
+                "tripline::missing-key",
+                "`metavariable-pattern` needs `metavariable`",
+                value,
+                "incomplete",
+                "write `metavariable: $X` and a `pattern`, `patterns` or `pattern-either`",
+            );
+            return None;
+        };
+        let metavariable = self.metavariable_name(name)?;
+        let formulas: Vec<&(Yaml, Yaml)> = entries
+            .iter()
+            .filter(|(k, _)| key_name(k).is_some_and(|k| TOP_FORMULA_KEYS.contains(&k)))
+            .collect();
+        let [(key, inner)] = formulas.as_slice() else {
+            self.error("tripline::missing-key", "`metavariable-pattern` needs exactly one of `pattern`, `patterns`, `pattern-either`, `pattern-regex`", value, "here", "add one pattern key");
+            return None;
+        };
+        let formula = self.formula(key_name(key).unwrap_or_default(), inner)?;
+        Some(Condition::Pattern {
+            metavariable,
+            formula,
+        })
+    }
+
+    /// `fix-regex: {regex, replacement, count?}`.
+    fn fix_regex(&mut self, value: &Yaml) -> Option<FixRegex> {
+        let entries = self.mapping(value, "`fix-regex`")?;
+        self.check_keys(entries, &["regex", "replacement", "count"], "`fix-regex`");
+        let (Some(regex), Some(replacement)) = (entry(value, "regex"), entry(value, "replacement"))
+        else {
+            self.error(
+                "tripline::missing-key",
+                "`fix-regex` needs `regex` and `replacement`",
+                value,
+                "incomplete",
+                "write `regex: ...` and `replacement: ...`",
+            );
+            return None;
+        };
+        let regex = self.regex(regex, "`regex`", false)?;
+        let replacement = self.string(replacement, "`replacement`")?;
+        // Semgrep's replacements use Python's `\1`; the regex crate's `${1}`.
+        let replacement = BACKREFERENCE
+            .replace_all(replacement, "$${${1}}")
+            .into_owned();
+        let count = match entry(value, "count").map(|c| &c.value) {
+            None => None,
+            Some(Value::Int(count)) if *count > 0 => Some(*count as usize),
+            Some(_) => {
+                let node = entry(value, "count").unwrap_or(value);
+                self.error(
+                    "tripline::wrong-type",
+                    "`count` must be a positive whole number",
+                    node,
+                    "not a count",
+                    "write e.g. `count: 1`, or leave it out to replace every match",
+                );
+                return None;
+            }
+        };
+        Some(FixRegex {
+            regex,
+            replacement,
+            count,
+        })
+    }
+
+    /// `options:` — the matching options tripline knows, checked; other
+    /// Semgrep options are accepted and have no effect.
+    fn options(&mut self, value: &Yaml) -> MatchOptions {
+        let mut options = MatchOptions::default();
+        let Some(entries) = self.mapping(value, "`options`") else {
+            return options;
+        };
+        for (key, setting) in entries {
+            let target = match key_name(key) {
+                Some("constant_propagation") => &mut options.constant_propagation,
+                Some("symbolic_propagation") => &mut options.symbolic_propagation,
+                _ => continue,
+            };
+            match setting.value {
+                Value::Bool(on) => *target = on,
+                _ => self.error(
+                    "tripline::wrong-type",
+                    "this option must be true or false",
+                    setting,
+                    "not a boolean",
+                    "write `true` or `false`",
+                ),
+            }
+        }
+        options
+    }
+
     fn focus(&mut self, value: &Yaml) -> Option<Vec<String>> {
         match &value.value {
             Value::Seq(items) => items.iter().map(|i| self.metavariable_name(i)).collect(),
@@ -922,6 +1139,10 @@ impl Loader<'_> {
     }
 }
 
+/// `\1` in a Python-style replacement.
+static BACKREFERENCE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\\(\d+)").expect("valid regex"));
+
 /// `$NAME`, `$...NAME` and `$1` in messages.
 static METAVARIABLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\$(?:\.\.\.)?(?:[A-Z_][A-Z0-9_]*|[0-9]+)").expect("valid regex"));
@@ -943,7 +1164,12 @@ fn bound_names(formula: &Formula, patterns: &[Pattern]) -> BTreeSet<String> {
         Formula::All(conjunction) => conjunction
             .positives
             .iter()
-            .flat_map(|p| bound_names(&p.formula, patterns))
+            .map(|p| &p.formula)
+            .chain(conjunction.conditions.iter().filter_map(|c| match c {
+                Condition::Pattern { formula, .. } => Some(formula),
+                _ => None,
+            }))
+            .flat_map(|f| bound_names(f, patterns))
             .collect(),
     }
 }
@@ -963,16 +1189,6 @@ fn key_name(key: &Yaml) -> Option<&str> {
     match &key.value {
         Value::Str(s) => Some(s),
         _ => None,
-    }
-}
-
-fn item_key(item: &Yaml) -> Yaml {
-    match &item.value {
-        Value::Map(entries) => entries
-            .first()
-            .map(|(k, _)| k.clone())
-            .unwrap_or_else(|| item.clone()),
-        _ => item.clone(),
     }
 }
 

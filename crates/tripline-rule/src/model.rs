@@ -7,6 +7,7 @@ use std::sync::Arc;
 use miette::NamedSource;
 use tripline_pattern::Pattern;
 
+use crate::condition::Expression;
 use crate::paths::PathFilter;
 
 /// Every rule loaded for a scan, with their patterns gathered in one list so
@@ -31,6 +32,8 @@ pub struct Rule {
     pub paths: PathFilter,
     /// The `fix:` template, kept for output.
     pub fix: Option<String>,
+    /// The `fix-regex:` replacement, kept for output.
+    pub fix_regex: Option<FixRegex>,
     /// The rule file it came from, and where its id is written there, for
     /// diagnostics that point at the rule.
     pub source: Arc<NamedSource<String>>,
@@ -104,9 +107,10 @@ pub struct Conjunction {
     pub positives: Vec<Positive>,
     pub negatives: Vec<Negative>,
     pub conditions: Vec<Condition>,
-    /// `focus-metavariable`: names (without `$`); the finding's range becomes
-    /// what they bound.
-    pub focus: Vec<String>,
+    /// `focus-metavariable` items, names without `$`: the finding's range
+    /// becomes what they bound. The names of one item are alternatives (one
+    /// finding each); several items narrow to where all their ranges overlap.
+    pub focus: Vec<Vec<String>>,
 }
 
 #[derive(Debug)]
@@ -145,4 +149,31 @@ pub enum Condition {
         /// The regex as written in the rule (`regex` adds the anchor).
         written: String,
     },
+    /// `metavariable-comparison` (and the `where:` extension, which names
+    /// no metavariable): the expression holds for the bindings.
+    Comparison {
+        expression: Expression,
+        /// The metavariable `base` and `strip` apply to.
+        metavariable: Option<String>,
+        /// Read the metavariable's digits in this base (`base: 8`).
+        base: Option<u32>,
+        /// Read a string literal metavariable without its quotes, as a
+        /// number when it is one.
+        strip: bool,
+    },
+    /// `metavariable-pattern`: the formula matches inside what the
+    /// metavariable bound; its bindings join the candidate's.
+    Pattern {
+        metavariable: String,
+        formula: Formula,
+    },
+}
+
+/// `fix-regex`: the matched code with `regex` replaced by `replacement`
+/// (`count` times, or everywhere).
+#[derive(Debug)]
+pub struct FixRegex {
+    pub regex: Regex,
+    pub replacement: String,
+    pub count: Option<usize>,
 }

@@ -57,7 +57,7 @@ fn a_valid_rule_loads_with_its_parts() {
     assert_eq!(all.negatives.len(), 2);
     assert_eq!(all.negatives[1].kind, NegationKind::NotInside);
     assert_eq!(all.conditions.len(), 1);
-    assert_eq!(all.focus, ["FUNC"]);
+    assert_eq!(all.focus, [vec!["FUNC".to_string()]]);
     assert_eq!(ruleset.patterns.len(), 3);
     assert!(!rule.paths.allows(std::path::Path::new("tests/test_x.py")));
     assert!(rule.paths.allows(std::path::Path::new("src/x.py")));
@@ -69,7 +69,9 @@ fn metavariable_regex_is_anchored_at_the_start() {
     let Formula::All(all) = &ruleset.rules[0].formula else {
         panic!()
     };
-    let Condition::Regex { regex, .. } = &all.conditions[0];
+    let Condition::Regex { regex, .. } = &all.conditions[0] else {
+        panic!("a metavariable-regex")
+    };
     assert!(regex.is_match("run"));
     assert!(!regex.is_match("xrun"));
 }
