@@ -24,6 +24,7 @@ pub mod names;
 pub mod python;
 mod template;
 mod tree;
+mod types;
 
 use std::fmt;
 use std::ops::Range;
@@ -221,6 +222,7 @@ impl Pattern {
         self.visit(&mut |node| match node {
             PNode::Metavar(name)
             | PNode::SeqMetavar(name)
+            | PNode::TypedMetavar { name, .. }
             | PNode::Str(StrPattern::Metavar(name)) => {
                 names.push(name.to_string());
             }

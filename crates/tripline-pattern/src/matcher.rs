@@ -12,6 +12,7 @@ use crate::env::{Bound, Env};
 use crate::names::FileIndex;
 use crate::python::{self, StringPart, KINDS};
 use crate::tree::{CodeNode, FormatPart, PNode, StrPattern};
+use crate::types;
 use crate::MatchOptions;
 
 /// At most this many environments are kept for one pattern at one node;
@@ -53,6 +54,15 @@ impl<'t> Matcher<'_, 't> {
                 if bindable(node) {
                     let mut env = env.clone();
                     if env.bind(name, Bound::Node(python::unwrap_parens(node)), self.source) {
+                        out.push(env);
+                    }
+                }
+            }
+            PNode::TypedMetavar { name, type_name } => {
+                let node = python::unwrap_parens(node);
+                if bindable(node) && types::has_type(node, type_name, self.source, self.names) {
+                    let mut env = env.clone();
+                    if env.bind(name, Bound::Node(node), self.source) {
                         out.push(env);
                     }
                 }

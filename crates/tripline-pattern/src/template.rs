@@ -11,6 +11,7 @@
 //! | `$_`           | `µ_`                   |
 //! | `$...ARGS`     | `µsARGS`               |
 //! | `<... P ...>`  | `µd(P)`                |
+//! | `(str $X)`     | `µtXµstr`              |
 //! | `...` among parameters | `µe`           |
 //! | `...` among dict entries | `**µe`       |
 //! | `...` elsewhere | `...` (Python's own ellipsis) |
@@ -121,6 +122,24 @@ impl Template {
                     self.emit(inner, Context::Plain);
                 }
                 self.push_replacement(")", end.saturating_sub(4));
+                self.mark_end(end);
+            }
+            Rule::typed_metavar => {
+                // `(str $X)` → `µtXµstr` (dots of a dotted type become `µ`).
+                let end = pair.as_span().end();
+                let mut inner = pair.into_inner();
+                let type_name = inner
+                    .next()
+                    .map(|p| p.as_str().replace('.', "µ"))
+                    .unwrap_or_default();
+                let name = inner
+                    .next()
+                    .map(|p| p.as_str()[1..].to_owned())
+                    .unwrap_or_default();
+                self.push_replacement(
+                    &format!("{PLACEHOLDER}t{name}{PLACEHOLDER}{type_name}"),
+                    start,
+                );
                 self.mark_end(end);
             }
             Rule::group => {
@@ -294,6 +313,16 @@ mod tests {
         assert_eq!(code("{'a': 1, ...}"), "{'a': 1, **µe}");
         assert_eq!(code("{..., 1}"), "{..., 1}");
         assert_eq!(code("x = [...]"), "x = [...]");
+    }
+
+    #[test]
+    fn typed_metavariables_become_placeholders() {
+        assert_eq!(code("f((str $X))"), "f(µtXµstr)");
+        assert_eq!(
+            code("f((requests.Session $S), 1)"),
+            "f(µtSµrequestsµSession, 1)"
+        );
+        assert_eq!(code("(not $X)"), "(not µX)");
     }
 
     #[test]

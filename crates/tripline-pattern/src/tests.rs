@@ -503,3 +503,27 @@ fn deep_expressions_never_bind_the_pieces_of_a_string() {
         .collect();
     assert_eq!(bound, ["\"reset password\"", "f\"for {user}\"", "user"]);
 }
+
+#[test]
+fn typed_metavariables_bind_only_code_of_that_type() {
+    let pattern = "cursor.execute((str $Q))";
+    test_match(pattern, "cursor.execute('SELECT 1')");
+    test_match(pattern, "cursor.execute('SELECT ' + name)");
+    test_match(pattern, "cursor.execute('SELECT %s' % name)");
+    test_match(pattern, "cursor.execute(f'SELECT {name}')");
+    test_match(pattern, "cursor.execute('SELECT {}'.format(name))");
+    test_match(pattern, "q = 'SELECT ' + name\ncursor.execute(q)\n");
+    test_non_match(pattern, "cursor.execute(query)");
+    test_non_match(pattern, "cursor.execute(b'SELECT 1')");
+    test_match("verify((int $N))", "verify(len(x))");
+    test_non_match("verify((int $N))", "verify('3')");
+    test_match(
+        "use((requests.Session $S))",
+        "import requests\nuse(requests.Session())",
+    );
+    test_match(
+        "use((requests.Session $S))",
+        "from requests import Session\ns = Session()\nuse(s)\n",
+    );
+    assert_eq!(bindings("f((str $X))", "f('a')"), ["X='a'"]);
+}

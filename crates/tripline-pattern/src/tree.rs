@@ -19,6 +19,8 @@ pub enum PNode {
     Anonymous,
     /// `$...X`: any run of list elements, bound as a sequence.
     SeqMetavar(Arc<str>),
+    /// `(str $X)`: like `$X`, but only code known to be of that type.
+    TypedMetavar { name: Arc<str>, type_name: String },
     /// `...`: any run of elements, or any one expression.
     Ellipsis,
     /// `<... P ...>`: P matches the node or anything inside it.
@@ -203,6 +205,13 @@ fn hole(identifier: &str) -> Option<PNode> {
         "_" => PNode::Anonymous,
         "e" => PNode::Ellipsis,
         _ if rest.starts_with('s') && rest.len() > 1 => PNode::SeqMetavar(Arc::from(&rest[1..])),
+        _ if rest.starts_with('t') && rest.contains(PLACEHOLDER) => {
+            let (name, type_name) = rest[1..].split_once(PLACEHOLDER)?;
+            PNode::TypedMetavar {
+                name: Arc::from(name),
+                type_name: type_name.replace(PLACEHOLDER, "."),
+            }
+        }
         _ if rest.starts_with(|c: char| c.is_ascii_uppercase() || c == '_') => {
             PNode::Metavar(Arc::from(rest))
         }
