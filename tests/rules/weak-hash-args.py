@@ -14,6 +14,7 @@ def hash_password(password, salt):
 
 
 def stream_digest(chunks):
+    # tripline: an empty $...ARGS reads as nothing in the message (Semgrep prints `$...ARGS`)
     # ruleid: weak-hash-args
     digest = hashlib.md5()
     for chunk in chunks:

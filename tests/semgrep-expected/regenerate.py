@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Records what Semgrep reports for each rule on its fixture, so that
 tests/fixtures.rs can check tripline reports the same ranges and messages.
+Covers rulesets/python/, tests/rules/ and tests/compat/.
 
 Needs semgrep (`pip install semgrep`); runs offline. From the repo root:
     python3 tests/semgrep-expected/regenerate.py
@@ -22,6 +23,7 @@ def main():
     env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
     rule_files = sorted(glob.glob(f"{ROOT}/rulesets/python/**/*.yaml", recursive=True))
     rule_files += sorted(glob.glob(f"{ROOT}/tests/rules/*.yaml"))
+    rule_files += sorted(glob.glob(f"{ROOT}/tests/compat/*.yaml"))
     for rule_file in rule_files:
         fixture = rule_file[: -len(".yaml")] + ".py"
         if not os.path.exists(fixture):

@@ -6,8 +6,9 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use regex::Regex;
+use tripline_pattern::operand_chain;
 use tripline_pattern::{python, Bound, Env, FileIndex, Match};
-use tripline_rule::condition::{parse_number_in_base, Binding, Kind, Value};
+use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value};
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
 /// What evaluation needs to know about one file.
@@ -152,8 +153,11 @@ pub fn negate<'t>(
         !removing.iter().any(|n| {
             let hit = match kind {
                 NegationKind::Not => n.range == candidate.range,
-                NegationKind::NotInside | NegationKind::NotRegex => {
-                    contains(&n.range, &candidate.range)
+                NegationKind::NotInside => contains(&n.range, &candidate.range),
+                // As in Semgrep: either range inside the other (an excluded
+                // word inside the match, or the match inside excluded text).
+                NegationKind::NotRegex => {
+                    contains(&n.range, &candidate.range) || contains(&candidate.range, &n.range)
                 }
             };
             hit && candidate.env.compatible(&n.env, source)
@@ -175,28 +179,25 @@ pub fn filter<'t>(
             regex,
             ..
         } => current.into_iter().partition(|candidate| {
-            candidate
-                .env
-                .get(metavariable)
-                .is_some_and(|bound| regex.is_match(&bound.text(source)))
+            candidate.env.get(metavariable).is_some_and(|bound| {
+                // An alias is also tested as what it stands for, as in
+                // Semgrep: `pk` after `import pickle as pk` is `pickle`.
+                regex.is_match(&bound.text(source))
+                    || matches!(bound, Bound::Node(node) if file
+                        .names
+                        .qualified_name(*node, source)
+                        .is_some_and(|qualified| regex.is_match(&qualified)))
+            })
         }),
         Condition::Comparison {
             expression,
             metavariable,
-            base,
             strip,
         } => current.into_iter().partition(|candidate| {
             let lookup = |name: &str| {
                 let bound = candidate.env.get(name)?;
-                let reading = if metavariable.as_deref() == Some(name) {
-                    Reading {
-                        base: *base,
-                        strip: *strip,
-                    }
-                } else {
-                    Reading::default()
-                };
-                Some(condition_binding(bound, file, reading))
+                let strip = *strip && metavariable.as_deref() == Some(name);
+                Some(condition_binding(bound, file, strip))
             };
             expression.holds(&lookup)
         }),
@@ -230,21 +231,15 @@ pub fn filter<'t>(
     }
 }
 
-/// How `metavariable-comparison` reads its metavariable.
-#[derive(Default, Clone, Copy)]
-struct Reading {
-    base: Option<u32>,
-    strip: bool,
-}
-
 /// A bound metavariable as the condition language sees it: literals (and
 /// names with a constant value) are numbers or strings; other code is its
-/// text.
-fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, reading: Reading) -> Binding {
+/// text. With `strip`, a string literal is read without its quotes, as a
+/// number when it is one.
+fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, strip: bool) -> Binding {
     let source = file.source;
     let text = bound.text(source).into_owned();
     let Bound::Node(node) = bound else {
-        let value = number_or_text(&text, reading.base);
+        let value = number_or_text(&text);
         return Binding {
             text,
             value,
@@ -272,7 +267,7 @@ fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, reading: Rea
             if literal == node {
                 kinds.push(Kind::Literal);
             }
-            literal_value(literal, source, reading, &mut kinds)
+            literal_value(literal, source, strip, &mut kinds)
         }
         None => Value::Str(text.clone()),
     };
@@ -283,25 +278,32 @@ fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, reading: Rea
 fn literal_value(
     node: tree_sitter::Node<'_>,
     source: &[u8],
-    reading: Reading,
+    strip: bool,
     kinds: &mut Vec<Kind>,
 ) -> Value {
-    let text = python::text(node, source);
     match node.kind() {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
         "none" => Value::None,
-        "integer" | "float" | "unary_operator" => {
+        _ if python::is_numeric_constant(node, source, 0) => {
             kinds.push(Kind::Number);
-            number_or_text(&text.replace(' ', ""), reading.base)
+            // Python's arithmetic is the condition language's: `0o700 | 0o077`.
+            let text = python::text(node, source);
+            Expression::parse(&text)
+                .and_then(|e| {
+                    e.evaluate(&|_| None)
+                        .map_err(|message| ConditionError { message, offset: 0 })
+                })
+                .unwrap_or_else(|_| Value::Str(text.into_owned()))
         }
         _ => {
             kinds.push(Kind::String);
             let value = python::string_literal(node, source)
                 .and_then(|s| s.constant_value())
-                .unwrap_or_else(|| text.trim_matches(['"', '\'']).to_owned());
-            if reading.strip {
-                number_or_text(&value, reading.base)
+                .or_else(|| folded_string(node, source))
+                .unwrap_or_default();
+            if strip {
+                number_or_text(&value)
             } else {
                 Value::Str(value)
             }
@@ -309,13 +311,20 @@ fn literal_value(
     }
 }
 
-fn number_or_text(text: &str, base: Option<u32>) -> Value {
-    parse_number_in_base(text.trim_start_matches('-'), base)
-        .map(|value| match (text.starts_with('-'), value) {
-            (true, Value::Int(i)) => Value::Int(-i),
-            (true, Value::Float(f)) => Value::Float(-f),
-            (_, value) => value,
-        })
+/// The value of `"a" + "b"`.
+fn folded_string(node: tree_sitter::Node<'_>, source: &[u8]) -> Option<String> {
+    let mut value = String::new();
+    for operand in operand_chain(node, Some("+"), source) {
+        value.push_str(&python::string_literal(operand, source)?.constant_value()?);
+    }
+    Some(value)
+}
+
+fn number_or_text(text: &str) -> Value {
+    Expression::parse(text.trim())
+        .ok()
+        .and_then(|e| e.evaluate(&|_| None).ok())
+        .filter(|v| matches!(v, Value::Int(_) | Value::Float(_)))
         .unwrap_or_else(|| Value::Str(text.to_owned()))
 }
 

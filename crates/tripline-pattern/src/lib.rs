@@ -34,6 +34,7 @@ use tree_sitter::{Node, Parser};
 
 pub use env::{Bound, Env};
 pub use equality::same_code;
+pub use matcher::operand_chain;
 pub use names::FileIndex;
 pub use template::is_regex_string;
 pub use tree::{PNode, StrPattern};
@@ -114,9 +115,11 @@ pub struct Pattern {
 /// Semgrep's `options` that change what a pattern matches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MatchOptions {
-    /// A variable assigned a literal once matches that literal (default on).
+    /// A variable assigned a literal once matches that literal, and `"a" +
+    /// "b"` is the string `"ab"` (default on).
     pub constant_propagation: bool,
-    /// A variable assigned once matches whatever it was assigned (default off).
+    /// A variable assigned once matches whatever it was assigned (default
+    /// off; needs `constant_propagation`).
     pub symbolic_propagation: bool,
 }
 
@@ -290,8 +293,12 @@ impl Pattern {
                 }
                 let mut envs = Vec::new();
                 matcher.node(pattern, node, &Env::default(), &mut envs);
+                if envs.is_empty() {
+                    return;
+                }
+                let range = with_parentheses(node).byte_range();
                 out.extend(envs.into_iter().map(|env| Match {
-                    range: node.byte_range(),
+                    range: range.clone(),
                     env,
                 }));
             }
@@ -367,6 +374,19 @@ impl Pattern {
             }
         }
     }
+}
+
+/// The node with the redundant parentheses around it: as in Semgrep, a
+/// match of `a != b` in `(a != b)` is reported with its parentheses.
+fn with_parentheses(node: Node<'_>) -> Node<'_> {
+    let mut outer = node;
+    while let Some(parent) = outer.parent() {
+        if parent.kind_id() != KINDS.parenthesized_expression || python::unwrap_parens(parent) != node {
+            break;
+        }
+        outer = parent;
+    }
+    outer
 }
 
 /// The first syntax error in a parsed pattern, described with the pattern

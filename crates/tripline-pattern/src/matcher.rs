@@ -172,8 +172,12 @@ impl<'t> Matcher<'_, 't> {
         let Some(value) = names.value(node, self.source) else {
             return;
         };
-        let propagate = self.options.symbolic_propagation
-            || (self.options.constant_propagation && python::is_constant(value, self.source));
+        // As in Semgrep, turning constant propagation off turns off symbolic
+        // propagation too.
+        let propagate = self.options.constant_propagation
+            && (self.options.symbolic_propagation
+                || python::is_constant(value, self.source)
+                || self.constant_string(value, 0));
         if propagate {
             self.node(pattern, value, env, out);
         }
@@ -549,17 +553,27 @@ impl<'t> Matcher<'_, 't> {
             .into_iter()
             .filter(|c| c.kind_id() == KINDS.decorator)
             .collect();
+        // `@login_required` also matches `@login_required(...)`, as in Semgrep.
+        let called: Vec<Node<'t>> = decorators
+            .iter()
+            .filter_map(|d| d.named_child(0))
+            .filter(|e| e.kind_id() == KINDS.call)
+            .filter_map(|call| call.child_by_field_name("function"))
+            .collect();
         let mut envs = vec![env.clone()];
         for child in &pattern.children {
-            let candidates = if child.field == Some("definition") {
+            if child.field == Some("definition") {
                 let Some(definition) = node.child_by_field_name("definition") else {
                     return;
                 };
-                vec![definition]
+                envs = self.in_every(&child.node, &[definition], &envs);
             } else {
-                decorators.clone()
-            };
-            envs = self.in_every(&child.node, &candidates, &envs);
+                let mut next = self.in_every(&child.node, &decorators, &envs);
+                if let Some(expression) = decorator_expression(&child.node) {
+                    next.extend(self.in_every(expression, &called, &envs));
+                }
+                envs = next;
+            }
             if envs.is_empty() {
                 return;
             }
@@ -569,6 +583,11 @@ impl<'t> Matcher<'_, 't> {
 
     fn string(&self, pattern: &StrPattern, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         let Some(literal) = self.string_value(node) else {
+            // `"..."` is any constant string, also one built from constants
+            // (`f"SELECT * FROM {TABLE}"`, `"%s" % NAME`).
+            if matches!(pattern, StrPattern::Any) && self.constant_string(node, 0) {
+                out.push(env.clone());
+            }
             return;
         };
         let accepted = match pattern {
@@ -598,12 +617,74 @@ impl<'t> Matcher<'_, 't> {
         }
     }
 
+    /// Whether code is a string computed only from constants: literals,
+    /// f-strings, `+` and `%` of constants, `a if c else b` of constants,
+    /// and names whose value is one (with constant propagation on).
+    fn constant_string(&self, node: Node<'t>, depth: usize) -> bool {
+        const MAX_DEPTH: usize = 16;
+        let node = python::unwrap_parens(node);
+        if !self.options.constant_propagation || depth > MAX_DEPTH {
+            return false;
+        }
+        let constant =
+            |n: Node<'t>| self.constant_string(n, depth + 1) || python::is_constant(n, self.source);
+        match node.kind() {
+            "string" | "concatenated_string" => python::string_literal(node, self.source)
+                .is_some_and(|literal| {
+                    literal.parts.iter().all(|part| match part {
+                        StringPart::Text(_) => true,
+                        StringPart::Interpolation(expression) => constant(*expression),
+                    })
+                }),
+            "binary_operator" => {
+                let op = node
+                    .child_by_field_name("operator")
+                    .map(|o| python::text(o, self.source).into_owned());
+                let (Some(left), Some(right)) = (
+                    node.child_by_field_name("left"),
+                    node.child_by_field_name("right"),
+                ) else {
+                    return false;
+                };
+                match op.as_deref() {
+                    Some("+") => {
+                        self.constant_string(left, depth + 1)
+                            && self.constant_string(right, depth + 1)
+                    }
+                    Some("%") => {
+                        let right = python::unwrap_parens(right);
+                        let operands_constant = if right.kind() == "tuple" {
+                            let mut cursor = right.walk();
+                            let items: Vec<Node<'t>> = right.named_children(&mut cursor).collect();
+                            items.into_iter().all(constant)
+                        } else {
+                            constant(right)
+                        };
+                        self.constant_string(left, depth + 1) && operands_constant
+                    }
+                    _ => false,
+                }
+            }
+            "conditional_expression" => {
+                let mut cursor = node.walk();
+                let parts: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+                // `a if condition else b`: the two values must be constant strings.
+                matches!(parts.as_slice(), [a, _, b] if self.constant_string(*a, depth + 1) && self.constant_string(*b, depth + 1))
+            }
+            "identifier" => self
+                .names
+                .and_then(|names| names.value(node, self.source))
+                .is_some_and(|value| self.constant_string(value, depth + 1)),
+            _ => false,
+        }
+    }
+
     /// A string literal, or a `+` of string literals (a constant string).
     fn string_value(&self, node: Node<'t>) -> Option<python::StringLiteral<'t>> {
         if KINDS.is_string(node.kind_id()) {
             return python::string_literal(node, self.source);
         }
-        if node.kind_id() != KINDS.binary_operator {
+        if node.kind_id() != KINDS.binary_operator || !self.options.constant_propagation {
             return None;
         }
         let mut value = String::new();
@@ -668,6 +749,20 @@ fn bindable(node: Node<'_>) -> bool {
         && !node.is_extra()
         && node.kind_id() != KINDS.keyword_argument
         && !KINDS.is_string_piece(node.kind_id())
+}
+
+/// The expression of a decorator pattern (`login_required` in
+/// `@login_required`), unless it is itself a call.
+fn decorator_expression(pattern: &PNode) -> Option<&PNode> {
+    let PNode::Code(decorator) = pattern else {
+        return None;
+    };
+    decorator
+        .children
+        .iter()
+        .map(|c| &c.node)
+        .find(|n| !matches!(n, PNode::Code(token) if token.text.as_deref() == Some("@")))
+        .filter(|n| !matches!(n, PNode::Code(code) if code.kind == KINDS.call))
 }
 
 /// The value of a keyword-argument pattern (`True` in `shell=True`).

@@ -14,6 +14,7 @@
 //! (`call = my_call; call(x)` is no longer `subprocess.call`).
 
 use std::collections::HashMap;
+use std::ops::Range;
 
 use tree_sitter::Node;
 
@@ -36,6 +37,12 @@ struct Scoped<'t> {
     scope: usize,
     at: usize,
     binding: Binding<'t>,
+    /// The innermost block the binding is in: it reaches uses inside it.
+    block: Range<usize>,
+    /// The outermost loop around the binding in its scope, if any.
+    in_loop: Option<Range<usize>>,
+    /// Its type annotation (`query: str`), if any.
+    annotation: Option<Node<'t>>,
 }
 
 /// The names of one file.
@@ -48,6 +55,9 @@ pub struct FileIndex<'t> {
     scope_of_identifier: HashMap<usize, Node<'t>>,
     /// Scope node id → the scope around it.
     outer_scope: HashMap<usize, Node<'t>>,
+    /// While building: the block and loop around the node being visited.
+    current_block: Range<usize>,
+    current_loop: Option<Range<usize>>,
 }
 
 impl<'t> FileIndex<'t> {
@@ -57,8 +67,11 @@ impl<'t> FileIndex<'t> {
     pub fn build(root: Node<'t>, source: &[u8], module: Option<&str>) -> FileIndex<'t> {
         let mut index = FileIndex::default();
         let package = module.map(package_of).unwrap_or_default();
-        // The scopes around the current node, with the depth each starts at.
+        // The scopes, blocks and loops around the current node, with the
+        // depth each starts at.
         let mut scopes: Vec<(Node<'t>, usize)> = vec![(root, 0)];
+        let mut blocks: Vec<(Range<usize>, usize)> = vec![(root.byte_range(), 0)];
+        let mut loops: Vec<(Range<usize>, usize, usize)> = Vec::new();
         let mut depth = 0;
         let mut cursor = root.walk();
         loop {
@@ -66,17 +79,32 @@ impl<'t> FileIndex<'t> {
             while scopes.len() > 1 && scopes.last().is_some_and(|(_, d)| *d >= depth) {
                 scopes.pop();
             }
+            while blocks.len() > 1 && blocks.last().is_some_and(|(_, d)| *d >= depth) {
+                blocks.pop();
+            }
+            while loops.last().is_some_and(|(_, d, _)| *d >= depth) {
+                loops.pop();
+            }
             let scope = scopes.last().map_or(root, |(s, _)| *s);
+            index.current_block = blocks.last().map_or(root.byte_range(), |(b, _)| b.clone());
+            index.current_loop = loops
+                .iter()
+                .find(|(_, _, s)| *s == scope.id())
+                .map(|(l, _, _)| l.clone());
             if node.kind_id() == KINDS.identifier {
                 index.scope_of_identifier.insert(node.id(), scope);
             }
             index.visit(node, scope, source, &package);
-            if matches!(
-                node.kind(),
-                "function_definition" | "class_definition" | "lambda"
-            ) {
-                index.outer_scope.insert(node.id(), scope);
-                scopes.push((node, depth));
+            match node.kind() {
+                "function_definition" | "class_definition" | "lambda" => {
+                    index.outer_scope.insert(node.id(), scope);
+                    scopes.push((node, depth));
+                }
+                "block" => blocks.push((node.byte_range(), depth)),
+                "for_statement" | "while_statement" => {
+                    loops.push((node.byte_range(), depth, scope.id()))
+                }
+                _ => {}
             }
             if cursor.goto_first_child() {
                 depth += 1;
@@ -95,6 +123,17 @@ impl<'t> FileIndex<'t> {
     }
 
     fn bind(&mut self, scope: Node<'t>, name: &str, at: usize, binding: Binding<'t>) {
+        self.bind_annotated(scope, name, at, binding, None);
+    }
+
+    fn bind_annotated(
+        &mut self,
+        scope: Node<'t>,
+        name: &str,
+        at: usize,
+        binding: Binding<'t>,
+        annotation: Option<Node<'t>>,
+    ) {
         self.bindings
             .entry(name.to_owned())
             .or_default()
@@ -102,6 +141,9 @@ impl<'t> FileIndex<'t> {
                 scope: scope.id(),
                 at,
                 binding,
+                block: self.current_block.clone(),
+                in_loop: self.current_loop.clone(),
+                annotation,
             });
     }
 
@@ -177,7 +219,14 @@ impl<'t> FileIndex<'t> {
                         Some(value) if value.kind() != "assignment" => Binding::Value(value),
                         _ => Binding::Other,
                     };
-                    self.bind(scope, &python::text(left, source), node.end_byte(), binding);
+                    let annotation = node.child_by_field_name("type");
+                    self.bind_annotated(
+                        scope,
+                        &python::text(left, source),
+                        node.end_byte(),
+                        binding,
+                        annotation,
+                    );
                 } else {
                     self.bind_targets(left, scope, source, node.end_byte());
                 }
@@ -251,20 +300,24 @@ impl<'t> FileIndex<'t> {
     }
 
     fn bind_parameters(&mut self, function: Node<'t>, parameters: Node<'t>, source: &[u8]) {
-        let mut stack = vec![parameters];
-        while let Some(node) = stack.pop() {
-            match node.kind() {
-                "identifier" => self.bind(function, &python::text(node, source), 0, Binding::Other),
-                // Defaults and annotations are expressions, not names bound.
-                "default_parameter" | "typed_default_parameter" | "typed_parameter" => {
-                    if let Some(name) = node
-                        .child_by_field_name("name")
-                        .or_else(|| node.named_child(0))
-                    {
-                        stack.push(name);
-                    }
+        let mut cursor = parameters.walk();
+        let declared: Vec<Node<'t>> = parameters.named_children(&mut cursor).collect();
+        for parameter in declared {
+            let annotation = parameter.child_by_field_name("type");
+            // Defaults and annotations are expressions, not names bound.
+            let name = match parameter.kind() {
+                "default_parameter" | "typed_default_parameter" => {
+                    parameter.child_by_field_name("name")
                 }
-                _ => {
+                "typed_parameter" => parameter.named_child(0),
+                _ => Some(parameter),
+            };
+            let mut stack: Vec<Node<'t>> = name.into_iter().collect();
+            while let Some(node) = stack.pop() {
+                if node.kind_id() == KINDS.identifier {
+                    let name = python::text(node, source);
+                    self.bind_annotated(function, &name, 0, Binding::Other, annotation);
+                } else {
                     let mut cursor = node.walk();
                     stack.extend(node.named_children(&mut cursor));
                 }
@@ -346,29 +399,67 @@ impl<'t> FileIndex<'t> {
         }
     }
 
-    /// The value of an identifier assigned exactly once in the scope that
-    /// binds it, before this use.
+    /// The type annotation of the name used at `use_` (`query` after
+    /// `def f(query: str)` or `query: str = ...`), from the scope that binds
+    /// it, as Python's annotations declare a name for its whole scope.
+    pub fn annotation(&self, use_: Node<'t>, source: &[u8]) -> Option<Node<'t>> {
+        let bindings = self.bindings.get(&*python::text(use_, source))?;
+        let mut scope = Some(self.scope_of(use_));
+        while let Some(current) = scope {
+            let mut here = Self::in_scope(bindings, current).peekable();
+            if here.peek().is_some() {
+                return here.find_map(|b| b.annotation);
+            }
+            scope = self.enclosing_scope(current);
+        }
+        None
+    }
+
+    /// The value a name has where it is used: the last assignment before
+    /// the use in the same scope, if it is on every path to the use (not in
+    /// a branch or loop the use is outside of) and no assignment later in a
+    /// loop around the use can reach it; or, for a module-level name used
+    /// in a function, its only assignment, above the use. Names of an
+    /// enclosing function (closures) have no value here.
     pub fn value(&self, use_: Node<'t>, source: &[u8]) -> Option<Node<'t>> {
         if use_.kind_id() != KINDS.identifier {
             return None;
         }
         let bindings = self.bindings.get(&*python::text(use_, source))?;
-        let mut scope = Some(self.scope_of(use_));
-        while let Some(current) = scope {
-            let here: Vec<&Scoped<'t>> = Self::in_scope(bindings, current).collect();
-            if !here.is_empty() {
-                return match here.as_slice() {
-                    [Scoped {
-                        at,
-                        binding: Binding::Value(value),
-                        ..
-                    }] if *at <= use_.start_byte() => Some(*value),
-                    _ => None,
-                };
+        let at = use_.start_byte();
+        let own = self.scope_of(use_);
+        let here: Vec<&Scoped<'t>> = Self::in_scope(bindings, own).collect();
+        let reaching = if here.is_empty() {
+            let mut scope = self.enclosing_scope(own);
+            loop {
+                let current = scope?;
+                let there: Vec<&Scoped<'t>> = Self::in_scope(bindings, current).collect();
+                if !there.is_empty() {
+                    if current.kind() != "module" {
+                        return None;
+                    }
+                    match there.as_slice() {
+                        [only] if only.at <= at => break *only,
+                        _ => return None,
+                    }
+                }
+                scope = self.enclosing_scope(current);
             }
-            scope = self.enclosing_scope(current);
+        } else {
+            let last = here.iter().rev().find(|b| b.at <= at)?;
+            let on_every_path = last.block.contains(&at);
+            let loops_back = here
+                .iter()
+                .any(|b| b.at > at && b.in_loop.as_ref().is_some_and(|l| l.contains(&at)));
+            if !on_every_path || loops_back {
+                return None;
+            }
+            *last
+        };
+        match reaching.binding {
+            Binding::Value(value) => Some(value),
+            _ => None,
         }
-        None
     }
 }
 

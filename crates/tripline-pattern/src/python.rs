@@ -200,27 +200,62 @@ pub fn text<'s>(node: Node<'_>, source: &'s [u8]) -> std::borrow::Cow<'s, str> {
 }
 
 /// Whether an expression is a constant: a literal string (or a `+` of
-/// them), number, boolean or None, or a negative number.
+/// them), a number or arithmetic on numbers (`0o700 | 0o077`), a boolean or
+/// None.
 pub fn is_constant(node: Node<'_>, source: &[u8]) -> bool {
     let node = unwrap_parens(node);
     match node.kind() {
-        "integer" | "float" | "true" | "false" | "none" => true,
+        "true" | "false" | "none" => true,
         "string" | "concatenated_string" => {
             string_literal(node, source).is_some_and(|s| s.constant_value().is_some())
         }
+        _ => is_numeric_constant(node, source, 0) || is_string_sum(node, source, 0),
+    }
+}
+
+/// Deeper constant expressions than this are not folded.
+const MAX_CONSTANT_DEPTH: usize = 64;
+
+/// A number, or arithmetic on numbers.
+pub fn is_numeric_constant(node: Node<'_>, source: &[u8], depth: usize) -> bool {
+    let node = unwrap_parens(node);
+    match node.kind() {
+        "integer" | "float" => true,
+        _ if depth > MAX_CONSTANT_DEPTH => false,
         "unary_operator" => node
             .child_by_field_name("argument")
-            .is_some_and(|a| matches!(a.kind(), "integer" | "float")),
+            .is_some_and(|a| is_numeric_constant(a, source, depth + 1)),
         "binary_operator" => {
-            node.child_by_field_name("operator").is_some_and(|o| text(o, source) == "+")
-                && ["left", "right"].iter().all(|field| {
-                    node.child_by_field_name(field).is_some_and(|operand| {
-                        KINDS.is_string(unwrap_parens(operand).kind_id()) || operand.kind() == "binary_operator"
-                    } && node.child_by_field_name(field).is_some_and(|o| is_constant(o, source)))
-                })
+            let op = node
+                .child_by_field_name("operator")
+                .map(|o| text(o, source).into_owned());
+            matches!(
+                op.as_deref(),
+                Some("+" | "-" | "*" | "/" | "//" | "%" | "**" | "|" | "&" | "^" | "<<" | ">>")
+            ) && ["left", "right"].iter().all(|side| {
+                node.child_by_field_name(side)
+                    .is_some_and(|operand| is_numeric_constant(operand, source, depth + 1))
+            })
         }
         _ => false,
     }
+}
+
+/// `"a" + "b" + ...`: a `+` of string literals.
+fn is_string_sum(node: Node<'_>, source: &[u8], depth: usize) -> bool {
+    let node = unwrap_parens(node);
+    if KINDS.is_string(node.kind_id()) {
+        return string_literal(node, source).is_some_and(|s| s.constant_value().is_some());
+    }
+    depth <= MAX_CONSTANT_DEPTH
+        && node.kind_id() == KINDS.binary_operator
+        && node
+            .child_by_field_name("operator")
+            .is_some_and(|o| text(o, source) == "+")
+        && ["left", "right"].iter().all(|side| {
+            node.child_by_field_name(side)
+                .is_some_and(|operand| is_string_sum(operand, source, depth + 1))
+        })
 }
 
 /// A piece of a string literal: literal text, or an f-string interpolation.

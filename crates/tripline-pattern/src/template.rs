@@ -124,18 +124,26 @@ impl Template {
                 self.push_replacement(")", end.saturating_sub(4));
                 self.mark_end(end);
             }
-            Rule::typed_metavar => {
-                // `(str $X)` → `µtXµstr` (dots of a dotted type become `µ`).
+            Rule::annotated_metavar if self.code.trim_end().ends_with("lambda") => {
+                // `lambda $X: body` is a parameter and a body, not a type.
+                let mut inner = pair.clone().into_inner();
+                if let Some(metavar) = inner.next() {
+                    self.emit(metavar.clone(), context);
+                    let after = metavar.as_span().end();
+                    self.push_verbatim(&pair.as_str()[after - start..], after);
+                }
+            }
+            Rule::annotated_metavar | Rule::typed_metavar => {
+                // `(str $X)` and `$X: str` → `µtXµstr` (dots of a dotted type
+                // become `µ`).
                 let end = pair.as_span().end();
-                let mut inner = pair.into_inner();
-                let type_name = inner
-                    .next()
-                    .map(|p| p.as_str().replace('.', "µ"))
-                    .unwrap_or_default();
-                let name = inner
-                    .next()
-                    .map(|p| p.as_str()[1..].to_owned())
-                    .unwrap_or_default();
+                let (mut name, mut type_name) = (String::new(), String::new());
+                for part in pair.into_inner() {
+                    match part.as_rule() {
+                        Rule::metavar => name = part.as_str()[1..].to_owned(),
+                        _ => type_name = part.as_str().replace('.', "µ"),
+                    }
+                }
                 self.push_replacement(
                     &format!("{PLACEHOLDER}t{name}{PLACEHOLDER}{type_name}"),
                     start,
@@ -323,6 +331,9 @@ mod tests {
             "f(µtSµrequestsµSession, 1)"
         );
         assert_eq!(code("(not $X)"), "(not µX)");
+        assert_eq!(code("f($Q: str, 1)"), "f(µtQµstr, 1)");
+        assert_eq!(code("f(lambda $X: y)"), "f(lambda µX: y)");
+        assert_eq!(code("{$K: str}"), "{µK: str}");
     }
 
     #[test]

@@ -1,5 +1,6 @@
-//! What a typed metavariable (`(str $X)`) can know about the type of an
-//! expression without running anything: literals, calls of the type itself
+//! What a typed metavariable (`(str $X)`, `$X: str`) can know about the
+//! type of an expression without running anything: type annotations of
+//! parameters and variables, literals, calls of the type itself
 //! (`str(x)`, `requests.Session()`), string building (`"a" + b`,
 //! `"..." % x`, `"...".format(...)`, `", ".join(...)`, f-strings), and names
 //! assigned such a value exactly once.
@@ -67,11 +68,30 @@ fn has_type_at_depth(
         "unary_operator" => node
             .child_by_field_name("argument")
             .is_some_and(|a| has_type_at_depth(a, type_name, source, names, depth + 1)),
-        "identifier" if depth < MAX_DEPTH => names
-            .and_then(|n| n.value(node, source))
-            .is_some_and(|value| has_type_at_depth(value, type_name, source, names, depth + 1)),
+        "identifier" if depth < MAX_DEPTH => {
+            let Some(names) = names else { return false };
+            match names.annotation(node, source) {
+                Some(annotation) => annotation_is(annotation, type_name, source, names),
+                None => names.value(node, source).is_some_and(|value| {
+                    has_type_at_depth(value, type_name, source, Some(names), depth + 1)
+                }),
+            }
+        }
         _ => false,
     }
+}
+
+/// Whether an annotation names the type, as written or through an import
+/// (`Optional[str]` is not `str`).
+fn annotation_is(
+    annotation: Node<'_>,
+    type_name: &str,
+    source: &[u8],
+    names: &FileIndex<'_>,
+) -> bool {
+    let written = annotation.named_child(0).unwrap_or(annotation);
+    python::text(written, source) == type_name
+        || names.qualified_name(written, source).as_deref() == Some(type_name)
 }
 
 fn call_has_type(

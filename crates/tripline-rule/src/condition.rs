@@ -2,7 +2,8 @@
 //! `metavariable-comparison` expressions, and tripline's `where:` extension.
 //!
 //! Values follow Python: integers (arbitrary base literals), floats,
-//! strings, booleans, None and lists; `/` divides exactly, `//` floors.
+//! strings, booleans, None and lists; `//` floors; `/` between integers
+//! divides as integers, as Semgrep does.
 //! A condition that cannot be evaluated (division by zero, comparing a
 //! string with a number, an unbound metavariable) does not hold.
 
@@ -67,6 +68,11 @@ enum ArithmeticOp {
     FloorDiv,
     Mod,
     Pow,
+    BitOr,
+    BitXor,
+    BitAnd,
+    ShiftLeft,
+    ShiftRight,
 }
 
 #[derive(Debug, Clone)]
@@ -197,7 +203,12 @@ fn describe(rule: Rule) -> &'static str {
         Rule::or | Rule::and => "`and` or `or`",
         Rule::regex => "a /regex/",
         Rule::kind => "literal, string, number, identifier, call or constant",
-        Rule::sum_op | Rule::product_op => "an operator",
+        Rule::sum_op
+        | Rule::product_op
+        | Rule::shift_op
+        | Rule::bit_or_op
+        | Rule::bit_xor_op
+        | Rule::bit_and_op => "an operator",
         _ => "a value (a number, a string, `$X`, a function call or a parenthesised expression)",
     }
 }
@@ -277,7 +288,7 @@ fn build(pair: Pair<'_, Rule>) -> Result<Expr, ConditionError> {
                 }
             }
         }
-        Rule::sum | Rule::product => {
+        Rule::bit_or | Rule::bit_xor | Rule::bit_and | Rule::shift | Rule::sum | Rule::product => {
             let mut items = inner.into_iter();
             let mut left = build(items.next().expect("an operand"))?;
             while let (Some(op), Some(right)) = (items.next(), items.next()) {
@@ -287,7 +298,12 @@ fn build(pair: Pair<'_, Rule>) -> Result<Expr, ConditionError> {
                     "*" => ArithmeticOp::Mul,
                     "/" => ArithmeticOp::Div,
                     "//" => ArithmeticOp::FloorDiv,
-                    _ => ArithmeticOp::Mod,
+                    "%" => ArithmeticOp::Mod,
+                    "|" => ArithmeticOp::BitOr,
+                    "^" => ArithmeticOp::BitXor,
+                    "&" => ArithmeticOp::BitAnd,
+                    "<<" => ArithmeticOp::ShiftLeft,
+                    _ => ArithmeticOp::ShiftRight,
                 };
                 left = Expr::Arithmetic(Box::new(left), op, Box::new(build(right)?));
             }
@@ -673,14 +689,28 @@ fn arithmetic(left: Value, op: ArithmeticOp, right: Value) -> Result<Value, Stri
             Add => Value::Int(a.checked_add(b).ok_or_else(overflow)?),
             Sub => Value::Int(a.checked_sub(b).ok_or_else(overflow)?),
             Mul => Value::Int(a.checked_mul(b).ok_or_else(overflow)?),
-            Div if b == 0 => return Err("division by zero".to_owned()),
-            Div => Value::Float(a as f64 / b as f64),
-            FloorDiv | Mod if b == 0 => return Err("division by zero".to_owned()),
+            Div | FloorDiv | Mod if b == 0 => return Err("division by zero".to_owned()),
+            // Between integers `/` divides as integers, as in Semgrep.
+            Div => Value::Int(a / b),
             FloorDiv => Value::Int(a.div_euclid(b) - i128::from(a.rem_euclid(b) != 0 && b < 0)),
             Mod => Value::Int(((a % b) + b) % b),
             Pow => {
                 let exponent = u32::try_from(b).map_err(|_| "exponent out of range".to_owned())?;
                 Value::Int(a.checked_pow(exponent).ok_or_else(overflow)?)
+            }
+            BitOr => Value::Int(a | b),
+            BitXor => Value::Int(a ^ b),
+            BitAnd => Value::Int(a & b),
+            ShiftLeft | ShiftRight => {
+                let by = u32::try_from(b)
+                    .ok()
+                    .filter(|by| *by < 127)
+                    .ok_or("shift out of range")?;
+                Value::Int(if op == ShiftLeft {
+                    a.checked_shl(by).ok_or_else(overflow)?
+                } else {
+                    a >> by
+                })
             }
         });
     }
@@ -694,6 +724,9 @@ fn arithmetic(left: Value, op: ArithmeticOp, right: Value) -> Result<Value, Stri
     if matches!(op, Div | FloorDiv | Mod) && b == 0.0 {
         return Err("division by zero".to_owned());
     }
+    if matches!(op, BitOr | BitXor | BitAnd | ShiftLeft | ShiftRight) {
+        return Err("bitwise operators need integers".to_owned());
+    }
     Ok(Value::Float(match op {
         Add => a + b,
         Sub => a - b,
@@ -702,6 +735,7 @@ fn arithmetic(left: Value, op: ArithmeticOp, right: Value) -> Result<Value, Stri
         FloorDiv => (a / b).floor(),
         Mod => a.rem_euclid(b),
         Pow => a.powf(b),
+        BitOr | BitXor | BitAnd | ShiftLeft | ShiftRight => unreachable!("handled above"),
     }))
 }
 
@@ -796,17 +830,23 @@ mod tests {
     fn comparisons_and_arithmetic() {
         let mode = [("MODE", Value::Int(0o777), "0o777")];
         assert!(holds("$MODE > 0o644", &mode));
-        assert!(holds(
-            "$MODE & 1 == 1".replace(" & 1", " % 2").as_str(),
-            &mode
-        ));
+        assert!(holds("($MODE & 1) == 1 and $MODE % 2 == 1", &mode));
         assert!(holds("0 < $MODE <= 511", &mode));
         assert!(!holds("$MODE < 0o644", &mode));
         assert!(holds("$MODE * 2 - 1 == 1021", &mode));
         assert!(holds(
-            "2 ** 10 == 1024 and 7 // 2 == 3 and 7 / 2 == 3.5 and -7 % 3 == 2",
+            "2 ** 10 == 1024 and 7 // 2 == 3 and -7 % 3 == 2",
             &[]
         ));
+        assert!(
+            holds("7 / 2 == 3 and 7.0 / 2 == 3.5", &[]),
+            "integers divide as integers, as in Semgrep"
+        );
+        assert!(holds(
+            "(0o700 | 0o077) == 0o777 and (0o777 & 0o002) != 0",
+            &[]
+        ));
+        assert!(holds("1 << 4 == 16 and 5 ^ 1 == 4 and 1 + 2 | 4 == 7", &[]));
     }
 
     #[test]

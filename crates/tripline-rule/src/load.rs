@@ -764,7 +764,6 @@ impl Loader<'_> {
                         Condition::Comparison {
                             expression,
                             metavariable: None,
-                            base: None,
                             strip: false,
                         }
                     });
@@ -938,21 +937,20 @@ impl Loader<'_> {
             Some(name) => Some(self.metavariable_name(name)?),
             None => None,
         };
-        let base = match entry(value, "base").map(|b| &b.value) {
-            None => None,
-            Some(Value::Int(base @ 2..=36)) => Some(*base as u32),
-            Some(_) => {
-                let node = entry(value, "base").unwrap_or(value);
+        // `base` is accepted and, as in Semgrep, changes nothing: numbers in
+        // the code are read in the base they are written in (`0o755`).
+        if let Some(base) = entry(value, "base") {
+            if !matches!(base.value, Value::Int(2..=36)) {
                 self.error(
                     "tripline::wrong-type",
                     "`base` must be a whole number from 2 to 36",
-                    node,
+                    base,
                     "not a base",
-                    "write e.g. `base: 8` for octal digits",
+                    "write e.g. `base: 8`, or leave it out: it has no effect",
                 );
                 return None;
             }
-        };
+        }
         let strip = match entry(value, "strip").map(|b| &b.value) {
             None => false,
             Some(Value::Bool(strip)) => *strip,
@@ -971,7 +969,6 @@ impl Loader<'_> {
         Some(Condition::Comparison {
             expression,
             metavariable,
-            base,
             strip,
         })
     }

@@ -134,7 +134,8 @@ pub enum NegationKind {
     Not,
     /// `pattern-not-inside`: the candidate lies inside a match.
     NotInside,
-    /// `pattern-not-regex`: the candidate lies inside a regex match.
+    /// `pattern-not-regex`: the candidate lies inside a regex match, or a
+    /// regex match lies inside the candidate.
     NotRegex,
 }
 
@@ -153,10 +154,8 @@ pub enum Condition {
     /// no metavariable): the expression holds for the bindings.
     Comparison {
         expression: Expression,
-        /// The metavariable `base` and `strip` apply to.
+        /// The metavariable `strip` applies to.
         metavariable: Option<String>,
-        /// Read the metavariable's digits in this base (`base: 8`).
-        base: Option<u32>,
         /// Read a string literal metavariable without its quotes, as a
         /// number when it is one.
         strip: bool,
