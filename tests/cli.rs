@@ -355,3 +355,19 @@ fn a_rule_file_named_twice_loads_once() {
     assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
     assert!(stdout(&output).ends_with("1 finding (1 ERROR) in 1 file scanned with 1 rule\n"));
 }
+
+#[test]
+fn long_lines_are_clipped_in_code_frames() {
+    let long = format!("x = eval({})\n", "a + ".repeat(500) + "a");
+    let dir = project(&[("rule.yaml", EVAL_RULE), ("min.py", long.as_bytes())]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "min.py"])
+        .output()
+        .unwrap();
+    let out = stdout(&output);
+    let widest = out.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(widest < 420, "a line of {widest} characters:\n{out}");
+    let code = out.lines().find(|l| l.starts_with("1 |")).unwrap();
+    assert!(code.chars().count() < 170, "{code}");
+    assert!(out.contains('…'));
+}

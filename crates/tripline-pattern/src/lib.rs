@@ -381,7 +381,9 @@ impl Pattern {
 fn with_parentheses(node: Node<'_>) -> Node<'_> {
     let mut outer = node;
     while let Some(parent) = outer.parent() {
-        if parent.kind_id() != KINDS.parenthesized_expression || python::unwrap_parens(parent) != node {
+        if parent.kind_id() != KINDS.parenthesized_expression
+            || python::unwrap_parens(parent) != node
+        {
             break;
         }
         outer = parent;

@@ -70,19 +70,23 @@ fn render_finding(out: &mut String, finding: &Finding, style: &Style) {
         severity = finding.severity,
         rule = finding.rule_id,
     );
-    let _ = writeln!(out, "  {}", finding.message.trim_end());
+    for line in finding.message.trim_end().lines() {
+        let _ = writeln!(out, "  {}", clip(line, MAX_MESSAGE));
+    }
     let width = (finding.start.line + finding.lines.lines().count())
         .to_string()
         .len();
     for (offset, line) in finding.lines.lines().enumerate() {
         let number = finding.start.line + offset;
+        let shown = clip(line, MAX_CODE);
         let _ = writeln!(
             out,
-            "{dim}{number:>width$} |{reset} {line}",
+            "{dim}{number:>width$} |{reset} {shown}",
             dim = style.dim,
             reset = style.reset
         );
-        // Underline the matched part of this line.
+        // Underline the matched part of this line (within what is shown).
+        let visible = shown.chars().count();
         let first = if number == finding.start.line {
             finding.start.col - 1
         } else {
@@ -92,7 +96,8 @@ fn render_finding(out: &mut String, finding: &Finding, style: &Style) {
             finding.end.col - 1
         } else {
             line.chars().count()
-        };
+        }
+        .min(visible);
         if last > first {
             let _ = writeln!(
                 out,
@@ -118,6 +123,23 @@ fn render_finding(out: &mut String, finding: &Finding, style: &Style) {
         );
     }
     out.push('\n');
+}
+
+/// Code frames show at most this many characters of a line.
+const MAX_CODE: usize = 160;
+
+/// A message line is cut at this length (only a message quoting a huge
+/// expression gets there).
+const MAX_MESSAGE: usize = 400;
+
+/// A line cut to `max` characters, with `…` when cut, so a minified line or
+/// a message quoting a huge expression does not flood the terminal (JSON
+/// output keeps everything).
+fn clip(line: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match line.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &line[..cut]).into(),
+        None => line.into(),
+    }
 }
 
 fn leading_spaces(line: &str) -> usize {
