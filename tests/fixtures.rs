@@ -185,3 +185,81 @@ fn ranges_and_messages_agree_with_semgrep() {
     );
     assert!(differences.is_empty(), "{}", differences.join("\n"));
 }
+
+/// The Bandit ids a finding's rule names in `metadata.bandit` (a string or a list).
+fn bandit_ids(metadata: &serde_json::Value) -> Vec<String> {
+    match &metadata["bandit"] {
+        serde_json::Value::String(id) => vec![id.clone()],
+        serde_json::Value::Array(ids) => ids
+            .iter()
+            .filter_map(|i| i.as_str().map(str::to_owned))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// tests/bandit-expected/<category>/<rule>.tsv holds what Bandit 1.9.4
+/// reports on the shipped rule's fixture (see regenerate.py there), for the
+/// Bandit ids the rule names: tripline must find each on the same line, with
+/// a rule carrying that Bandit id.
+#[test]
+fn shipped_rules_find_what_bandit_finds_on_the_same_line() {
+    let expected_dir = repo().join("tests/bandit-expected");
+    let mut tsvs = Vec::new();
+    collect_tsv(&expected_dir, &mut tsvs);
+    let mut missed = Vec::new();
+    let mut checked = 0;
+    for tsv in tsvs {
+        let relative = tsv
+            .strip_prefix(&expected_dir)
+            .unwrap()
+            .with_extension("yaml");
+        let rule_file = repo().join("rulesets/python").join(&relative);
+        let mut ruleset = tripline_rule::RuleSet::default();
+        tripline_rule::load_file(&rule_file, &mut ruleset)
+            .unwrap_or_else(|e| panic!("{}: {e}", rule_file.display()));
+        let fixture = rule_file.with_extension("py");
+        let report = tripline_engine::scan(
+            &ruleset,
+            &[fixture.clone()],
+            &tripline_engine::ScanOptions::default(),
+        );
+        for expected in std::fs::read_to_string(&tsv).unwrap().lines() {
+            let Some((line, id)) = expected.split_once('\t') else {
+                continue;
+            };
+            let line: usize = line.parse().unwrap();
+            checked += 1;
+            let found = report
+                .findings
+                .iter()
+                .any(|f| f.start.line == line && bandit_ids(&f.metadata).iter().any(|b| b == id));
+            if !found {
+                missed.push(format!(
+                    "{}:{line}: Bandit {id} finds this, tripline does not",
+                    fixture.display()
+                ));
+            }
+        }
+    }
+    assert!(
+        missed.is_empty(),
+        "{} of {checked} Bandit findings missed:\n{}",
+        missed.len(),
+        missed.join("\n")
+    );
+}
+
+fn collect_tsv(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_tsv(&path, out);
+        } else if path.extension().is_some_and(|e| e == "tsv") {
+            out.push(path);
+        }
+    }
+}
