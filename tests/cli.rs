@@ -371,3 +371,127 @@ fn long_lines_are_clipped_in_code_frames() {
     assert!(code.chars().count() < 170, "{code}");
     assert!(out.contains('…'));
 }
+
+const TWO_RULES: &[u8] = br#"rules:
+  - id: python.code-injection.eval-call
+    message: eval() of $X
+    severity: HIGH
+    languages: [python]
+    metadata:
+      bandit: B307
+      confidence: HIGH
+      cwe: "CWE-95: Eval Injection"
+    pattern: eval($X)
+  - id: python.flask.exec-call
+    message: exec() of $X
+    severity: MEDIUM
+    languages: [python]
+    metadata:
+      bandit: [B102]
+      cwe: ["CWE-95: Eval Injection"]
+    pattern: exec($X)
+"#;
+
+#[test]
+fn select_and_skip_take_ids_prefixes_globs_and_bandit_ids() {
+    let dir = project(&[("rules.yaml", TWO_RULES), ("a.py", b"eval(a)\nexec(b)\n")]);
+    let ids = |extra: &[&str]| {
+        let output = tripline(dir.path())
+            .args(["scan", "-c", "rules.yaml", "--json"])
+            .args(extra)
+            .arg("a.py")
+            .output()
+            .unwrap();
+        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+        json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["rule_id"].as_str().unwrap().to_owned())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(ids(&[]).len(), 2);
+    assert_eq!(ids(&["--select", "B102"]), ["python.flask.exec-call"]);
+    assert_eq!(
+        ids(&["--select", "python.code-injection"]),
+        ["python.code-injection.eval-call"]
+    );
+    assert_eq!(
+        ids(&["--select", "python.*.exec-*"]),
+        ["python.flask.exec-call"]
+    );
+    assert_eq!(ids(&["--skip", "B307,python.flask"]), Vec::<String>::new());
+    assert_eq!(
+        ids(&[
+            "--select",
+            "python.code-injection.eval-call",
+            "--skip",
+            "b307"
+        ]),
+        Vec::<String>::new()
+    );
+    let typo = tripline(dir.path())
+        .args(["scan", "-c", "rules.yaml", "--select", "B999", "a.py"])
+        .output()
+        .unwrap();
+    assert_eq!(typo.status.code(), Some(2));
+    assert!(stderr(&typo).contains("--select B999: no rule matches it"));
+}
+
+#[test]
+fn rules_list_and_show() {
+    let dir = project(&[("rules.yaml", TWO_RULES)]);
+    let list = tripline(dir.path())
+        .args(["rules", "list", "-c", "rules.yaml"])
+        .output()
+        .unwrap();
+    insta::assert_snapshot!("rules_list", stdout(&list));
+    let json = tripline(dir.path())
+        .args(["rules", "list", "--json", "-c", "rules.yaml"])
+        .output()
+        .unwrap();
+    let listed: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(listed[0]["bandit"], serde_json::json!(["B307"]));
+    assert_eq!(
+        listed[1]["cwe"],
+        serde_json::json!(["CWE-95: Eval Injection"])
+    );
+    let show = tripline(dir.path())
+        .args([
+            "rules",
+            "show",
+            "python.flask.exec-call",
+            "-c",
+            "rules.yaml",
+        ])
+        .output()
+        .unwrap();
+    let out = stdout(&show);
+    assert!(
+        out.starts_with("python.flask.exec-call\n  exec() of $X\n"),
+        "{out}"
+    );
+    assert!(out.contains("bandit:     B102"), "{out}");
+    let missing = tripline(dir.path())
+        .args(["rules", "show", "nope", "-c", "rules.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+/// docs/rulesets.md is the catalogue of the shipped rules, generated from
+/// their YAML; this fails when a rule changed and the catalogue did not.
+#[test]
+fn the_ruleset_catalogue_is_up_to_date() {
+    let output = tripline(&repo())
+        .args(["rules", "list", "--format", "markdown"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let generated = stdout(&output);
+    let written = std::fs::read_to_string(repo().join("docs/rulesets.md")).unwrap_or_default();
+    assert!(
+        generated == written,
+        "docs/rulesets.md is stale: run `cargo run -- rules list --format markdown > docs/rulesets.md`"
+    );
+}

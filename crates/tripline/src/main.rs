@@ -6,6 +6,7 @@
 mod commands;
 mod config;
 mod output;
+mod selection;
 mod terminal;
 
 use std::process::ExitCode;
@@ -35,6 +36,8 @@ enum Command {
     Test(commands::test::TestArgs),
     /// Show how a rule's patterns, negations and conditions fared on a file.
     Explain(commands::explain::ExplainArgs),
+    /// List the rules (the shipped ruleset by default), or show one.
+    Rules(commands::rules::RulesArgs),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +47,7 @@ fn main() -> ExitCode {
         Command::Validate(args) => commands::validate::run(&args),
         Command::Test(args) => commands::test::run(&args),
         Command::Explain(args) => commands::explain::run(&args),
+        Command::Rules(args) => commands::rules::run(&args),
     };
     ExitCode::from(code)
 }

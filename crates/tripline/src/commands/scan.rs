@@ -7,6 +7,7 @@ use tripline_engine::{scan, DiscoveryOptions, ScanOptions};
 use tripline_rule::{load_pattern, PathFilter, PathGlobs, RuleSet};
 
 use crate::config::{load_rules, LoadedRules};
+use crate::selection;
 use crate::terminal::{print, report_diagnostics, stdout_color};
 use crate::{output, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
@@ -32,6 +33,15 @@ pub struct ScanArgs {
     /// with what its metavariables bound, e.g. -e 'subprocess.$F(..., shell=True, ...)'.
     #[arg(short = 'e', long = "pattern", value_name = "PATTERN")]
     pattern: Option<String>,
+
+    /// Run only these rules: ids, id prefixes (`python.flask`), globs
+    /// (`python.*.eval-*`) or Bandit ids (`B602`). Repeatable, or comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    select: Vec<String>,
+
+    /// Do not run these rules (same forms as --select). Repeatable, or comma-separated.
+    #[arg(long, value_name = "RULES", value_delimiter = ',')]
+    skip: Vec<String>,
 
     /// Language of the -e pattern (only Python is supported).
     #[arg(long, value_name = "LANG", default_value = "python", value_parser = ["python", "py", "python3"])]
@@ -110,6 +120,11 @@ pub fn run(args: &ScanArgs) -> u8 {
         eprintln!("error: the rules have errors; nothing was scanned");
         return EXIT_ERROR;
     }
+    let mut loaded = loaded;
+    if let Err(message) = select_rules(&mut loaded.ruleset.rules, &args.select, &args.skip) {
+        eprintln!("error: {message}");
+        return EXIT_ERROR;
+    }
 
     let options = ScanOptions {
         discovery,
@@ -134,6 +149,24 @@ pub fn run(args: &ScanArgs) -> u8 {
     } else {
         EXIT_FINDINGS
     }
+}
+
+/// Applies `--select` / `--skip`; a `--select` that names no rule is an error
+/// (it is almost always a typo).
+pub fn select_rules(
+    rules: &mut Vec<tripline_rule::Rule>,
+    select: &[String],
+    skip: &[String],
+) -> Result<(), String> {
+    let (select, skip) = (selection::parse_all(select)?, selection::parse_all(skip)?);
+    if let Some(unknown) = select.iter().find(|s| !rules.iter().any(|r| s.matches(r))) {
+        return Err(format!(
+            "--select {}: no rule matches it (see `tripline rules list`)",
+            unknown.text()
+        ));
+    }
+    selection::apply(rules, &select, &skip);
+    Ok(())
 }
 
 fn globs(patterns: &[String], flag: &str) -> Result<Option<PathGlobs>, String> {

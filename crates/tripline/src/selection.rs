@@ -1,0 +1,80 @@
+//! `--select` / `--skip`: which rules run, named the way users think of them.
+//!
+//! A selector is a rule id (`python.flask.debug-enabled`), an id prefix
+//! (`python.flask` selects `python.flask.*`), a glob (`python.*.eval-*`), or a
+//! Bandit id (`B101`), which names every rule whose `metadata.bandit` has it,
+//! so a Bandit user migrates without rewriting their configuration.
+
+use globset::{Glob, GlobMatcher};
+use tripline_rule::Rule;
+
+/// One `--select` or `--skip` value.
+pub struct Selector {
+    text: String,
+    glob: Option<GlobMatcher>,
+}
+
+impl Selector {
+    pub fn parse(text: &str) -> Result<Selector, String> {
+        let glob = if text.contains(['*', '?', '[', '{']) {
+            let glob = Glob::new(text)
+                .map_err(|e| format!("{text:?} is not a valid glob: {}", e.kind()))?;
+            Some(glob.compile_matcher())
+        } else {
+            None
+        };
+        Ok(Selector {
+            text: text.to_owned(),
+            glob,
+        })
+    }
+
+    /// The selector as written.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    pub fn matches(&self, rule: &Rule) -> bool {
+        if let Some(glob) = &self.glob {
+            return glob.is_match(&rule.id);
+        }
+        if is_bandit_id(&self.text) {
+            return bandit_ids(&rule.metadata).any(|id| id.eq_ignore_ascii_case(&self.text));
+        }
+        rule.id == self.text
+            || rule
+                .id
+                .strip_prefix(self.text.as_str())
+                .is_some_and(|rest| rest.starts_with('.'))
+    }
+}
+
+/// `B101`-style ids.
+fn is_bandit_id(text: &str) -> bool {
+    let mut chars = text.chars();
+    matches!(chars.next(), Some('B' | 'b')) && text.len() == 4 && chars.all(|c| c.is_ascii_digit())
+}
+
+/// The Bandit ids in a rule's `metadata.bandit` (a string or a list).
+pub fn bandit_ids(metadata: &serde_json::Value) -> impl Iterator<Item = &str> {
+    let (one, many) = match &metadata["bandit"] {
+        serde_json::Value::String(id) => (Some(id.as_str()), None),
+        serde_json::Value::Array(ids) => (None, Some(ids.iter().filter_map(|i| i.as_str()))),
+        _ => (None, None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
+}
+
+/// Keeps the rules that match a `select` (all, when there is none) and no
+/// `skip`.
+pub fn apply(rules: &mut Vec<Rule>, select: &[Selector], skip: &[Selector]) {
+    rules.retain(|rule| {
+        (select.is_empty() || select.iter().any(|s| s.matches(rule)))
+            && !skip.iter().any(|s| s.matches(rule))
+    });
+}
+
+/// Parses every selector, or says which one is wrong.
+pub fn parse_all(texts: &[String]) -> Result<Vec<Selector>, String> {
+    texts.iter().map(|t| Selector::parse(t)).collect()
+}
