@@ -221,7 +221,7 @@ fn shipped_rules_find_what_bandit_finds_on_the_same_line() {
         let fixture = rule_file.with_extension("py");
         let report = tripline_engine::scan(
             &ruleset,
-            &[fixture.clone()],
+            std::slice::from_ref(&fixture),
             &tripline_engine::ScanOptions::default(),
         );
         for expected in std::fs::read_to_string(&tsv).unwrap().lines() {
