@@ -181,12 +181,17 @@ pub fn filter<'t>(
         } => current.into_iter().partition(|candidate| {
             candidate.env.get(metavariable).is_some_and(|bound| {
                 // An alias is also tested as what it stands for, as in
-                // Semgrep: `pk` after `import pickle as pk` is `pickle`.
+                // Semgrep: `pk` after `import pickle as pk` is `pickle`;
+                // `six_urlopen` after `from six.moves.urllib.request import
+                // urlopen as six_urlopen` is also `urlopen` and the full name.
                 regex.is_match(&bound.text(source))
                     || matches!(bound, Bound::Node(node) if file
-                        .names
-                        .qualified_name(*node, source)
-                        .is_some_and(|qualified| regex.is_match(&qualified)))
+                    .names
+                    .qualified_name(*node, source)
+                    .is_some_and(|qualified| {
+                        regex.is_match(&qualified)
+                            || qualified.rsplit('.').next().is_some_and(|name| regex.is_match(name))
+                    }))
             })
         }),
         Condition::Comparison {

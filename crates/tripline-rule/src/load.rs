@@ -786,10 +786,16 @@ impl Loader<'_> {
             ok &= added.is_some();
         }
         if ok && !conjunction.positives.is_empty() {
+            // What the positives bind, and what `metavariable-pattern`s add.
             let bound: BTreeSet<String> = conjunction
                 .positives
                 .iter()
-                .flat_map(|p| bound_names(&p.formula, self.patterns))
+                .map(|p| &p.formula)
+                .chain(conjunction.conditions.iter().filter_map(|c| match c {
+                    Condition::Pattern { formula, .. } => Some(formula),
+                    _ => None,
+                }))
+                .flat_map(|f| bound_names(f, self.patterns))
                 .collect();
             for (node, names) in &named_in_conditions {
                 for name in names.iter().filter(|n| !bound.contains(n.as_str())) {

@@ -292,3 +292,11 @@ fn required_literals_follow_the_formula() {
         Requirement::Nothing
     );
 }
+
+#[test]
+fn metavariables_bound_by_a_metavariable_pattern_are_bound() {
+    let text = format!(
+        "{HEAD}    message: m\n    patterns:\n      - pattern: jwt.decode(..., algorithms=[$ALG], ...)\n      - metavariable-pattern:\n          metavariable: $ALG\n          pattern: $NONE\n      - focus-metavariable: $NONE\n"
+    );
+    assert!(warnings(&text).is_empty(), "{:?}", warnings(&text));
+}
