@@ -175,7 +175,10 @@ fn test_passes_the_shipped_ruleset() {
         .unwrap();
     assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
     let out = stdout(&output);
-    assert!(out.contains("PASS python.injection.eval-call"), "{out}");
+    assert!(
+        out.contains("PASS python.code-injection.eval-used"),
+        "{out}"
+    );
     assert!(out.ends_with(" passed, 0 failed\n"), "{out}");
 }
 

@@ -70,17 +70,23 @@ fn json_output_on_the_example_with_the_shipped_rules() {
     assert_eq!(
         ids,
         [
-            "python.injection.eval-call",
-            "python.injection.subprocess-shell-true",
-            "python.injection.sql-string-formatting",
+            "python.imports.import-subprocess",
+            "python.code-injection.eval-exec-compile-non-literal",
+            "python.code-injection.eval-used",
+            "python.command-injection.subprocess-shell-formatted-command",
+            "python.command-injection.subprocess-shell-true",
+            "python.sql-injection.sql-string-formatting",
+            "python.sql-injection.hardcoded-sql-expression",
             "python.logging.secret-in-log"
         ]
     );
+    // Bandit reports B602 on the `shell=True` value; so does tripline.
     assert_eq!(
-        findings[0]["start"],
-        serde_json::json!({"line": 15, "col": 12})
+        findings[4]["start"],
+        serde_json::json!({"line": 20, "col": 54})
     );
-    assert_eq!(findings[1]["metavars"]["$FUNC"]["text"], "run");
+    assert_eq!(findings[4]["metavars"]["$FUNC"]["text"], "subprocess.run");
+    assert_eq!(findings[4]["metadata"]["bandit"], "B602");
     json["tool"]["version"] = "[version]".into();
     insta::assert_snapshot!("example_json", serde_json::to_string_pretty(&json).unwrap());
 }
@@ -515,4 +521,25 @@ fn metavariable_regex_sees_the_imported_name_of_an_alias() {
         .map(|f| f["start"]["line"].as_u64().unwrap())
         .collect();
     assert_eq!(lines, [2]);
+}
+
+/// Regression: a module attribute is not its last name (`re.compile` is not
+/// the builtin `compile`); only a bare alias is.
+#[test]
+fn metavariable_regex_does_not_shorten_module_attributes() {
+    let rule = b"rules:\n  - id: builtin\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^(eval|compile)$\n";
+    let code = b"import re\nre.compile(p)\ncompile(src, 'f', 'exec')\n";
+    let dir = project(&[("rule.yaml", rule), ("a.py", code)]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--json", "a.py"])
+        .output()
+        .unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let lines: Vec<u64> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["start"]["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [3]);
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Records what Semgrep reports for each rule on its fixture, so that
-tests/fixtures.rs can check tripline reports the same ranges and messages.
+"""Records what Semgrep reports for each rule of tests/rules and tests/compat
+on its fixture, so that tests/fixtures.rs can check tripline reports the same
+ranges and messages.
 Covers rulesets/python/, tests/rules/ and tests/compat/.
 
 Needs semgrep (`pip install semgrep`); runs offline. From the repo root:
@@ -21,8 +22,9 @@ SEMGREP = os.environ.get("SEMGREP", "semgrep")
 
 def main():
     env = dict(os.environ, SEMGREP_ENABLE_VERSION_CHECK="0", SEMGREP_SEND_METRICS="off")
-    rule_files = sorted(glob.glob(f"{ROOT}/rulesets/python/**/*.yaml", recursive=True))
-    rule_files += sorted(glob.glob(f"{ROOT}/tests/rules/*.yaml"))
+    # The engine's own suites; the shipped rules are checked against Bandit
+    # (tests/bandit-expected), and several use tripline-only keys.
+    rule_files = sorted(glob.glob(f"{ROOT}/tests/rules/*.yaml"))
     rule_files += sorted(glob.glob(f"{ROOT}/tests/compat/*.yaml"))
     for rule_file in rule_files:
         fixture = rule_file[: -len(".yaml")] + ".py"

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use regex::Regex;
 use tripline_pattern::operand_chain;
-use tripline_pattern::{python, Bound, Env, FileIndex, Match};
+use tripline_pattern::{is_constant_expression, python, Bound, Env, FileIndex, Match};
 use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value};
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
@@ -190,7 +190,10 @@ pub fn filter<'t>(
                     .qualified_name(*node, source)
                     .is_some_and(|qualified| {
                         regex.is_match(&qualified)
-                            || qualified.rsplit('.').next().is_some_and(|name| regex.is_match(name))
+                            // Only a bare alias is also its imported name:
+                            // `re.compile` is not `compile`.
+                            || (node.kind() == "identifier"
+                                && qualified.rsplit('.').next().is_some_and(|name| regex.is_match(name)))
                     }))
             })
         }),
@@ -258,18 +261,18 @@ fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, strip: bool)
             kinds.push(Kind::Identifier);
             file.names
                 .value(node, source)
-                .filter(|v| python::is_constant(*v, source))
+                .filter(|v| is_constant_expression(*v, source, file.names))
         }
         "call" => {
             kinds.push(Kind::Call);
             None
         }
-        _ => python::is_constant(node, source).then_some(node),
+        _ => is_constant_expression(node, source, file.names).then_some(node),
     };
     let value = match constant {
         Some(literal) => {
             kinds.push(Kind::Constant);
-            if literal == node {
+            if literal == node && is_literal(node, source) {
                 kinds.push(Kind::Literal);
             }
             literal_value(literal, source, strip, &mut kinds)
@@ -302,17 +305,36 @@ fn literal_value(
                 .unwrap_or_else(|_| Value::Str(text.into_owned()))
         }
         _ => {
-            kinds.push(Kind::String);
-            let value = python::string_literal(node, source)
+            let literal = python::string_literal(node, source);
+            // A bytes literal is constant, but not a string.
+            if !literal.as_ref().is_some_and(|l| l.bytes) {
+                kinds.push(Kind::String);
+            }
+            let value = literal
                 .and_then(|s| s.constant_value())
                 .or_else(|| folded_string(node, source))
-                .unwrap_or_default();
+                .unwrap_or_else(|| python::text(node, source).into_owned());
             if strip {
                 number_or_text(&value)
             } else {
                 Value::Str(value)
             }
         }
+    }
+}
+
+/// A literal as written: a string (not an f-string with fields), a number,
+/// a negative number, `True`, `False` or `None` — not `"a" + "b"`.
+fn is_literal(node: tree_sitter::Node<'_>, source: &[u8]) -> bool {
+    match node.kind() {
+        "integer" | "float" | "true" | "false" | "none" => true,
+        "unary_operator" => node
+            .child_by_field_name("argument")
+            .is_some_and(|a| matches!(a.kind(), "integer" | "float")),
+        "string" | "concatenated_string" => {
+            python::string_literal(node, source).is_some_and(|s| s.constant_value().is_some())
+        }
+        _ => false,
     }
 }
 

@@ -225,6 +225,8 @@ fn match_patterns<'t>(
         .filter(|&p| wanted[p])
         .collect();
     let mut cursor = root.walk();
+    // The nodes around the current one, for `<... P ...>` patterns.
+    let mut ancestors: Vec<Node<'t>> = Vec::new();
     loop {
         let node = cursor.node();
         if node.is_named() {
@@ -235,6 +237,7 @@ fn match_patterns<'t>(
             for &index in by_kind.iter().filter(|&&p| wanted[p]).chain(&any_kind) {
                 prepared.ruleset.patterns[index].matches_at(
                     node,
+                    &ancestors,
                     source,
                     Some(names),
                     &mut matches[index],
@@ -242,6 +245,7 @@ fn match_patterns<'t>(
             }
         }
         if cursor.goto_first_child() {
+            ancestors.push(node);
             continue;
         }
         loop {
@@ -251,6 +255,7 @@ fn match_patterns<'t>(
             if !cursor.goto_parent() {
                 return matches;
             }
+            ancestors.pop();
         }
     }
 }

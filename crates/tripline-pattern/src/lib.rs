@@ -204,13 +204,16 @@ impl Pattern {
 
     /// The node kinds this pattern can match at, or `None` for a pattern
     /// (such as `$X`) that can match any named node.
+    ///
+    /// A pattern `<... P ...>` is dispatched by P's kinds: P is matched where
+    /// it occurs, and the match is credited to every node around it (see
+    /// [`Pattern::matches_at`]), which keeps it linear in the file's size.
     pub fn root_kinds(&self) -> Option<Vec<u16>> {
         let kinds = &*KINDS;
         match &self.root {
             Root::Statements(_) => Some(vec![kinds.block, kinds.module]),
-            Root::Node(PNode::Code(code)) => Some(vec![code.kind]),
-            Root::Node(PNode::Str(_)) => Some(vec![kinds.string, kinds.concatenated_string]),
-            Root::Node(_) => None,
+            Root::Node(PNode::Deep(inner)) => node_kinds(inner),
+            Root::Node(node) => node_kinds(node),
         }
     }
 
@@ -261,10 +264,13 @@ impl Pattern {
 
     /// Adds every match of the pattern at `node` (not inside it) to `out`.
     /// With `names` (the file's [`FileIndex`]), code matches what it means
-    /// through imports and assignments, not only as spelled.
+    /// through imports and assignments, not only as spelled. `ancestors`
+    /// are the nodes around `node`, outermost first: a `<... P ...>` pattern
+    /// matched at `node` also matches at each of them.
     pub fn matches_at<'t>(
         &self,
         node: Node<'t>,
+        ancestors: &[Node<'t>],
         source: &[u8],
         names: Option<&FileIndex<'t>>,
         out: &mut Vec<Match<'t>>,
@@ -281,6 +287,19 @@ impl Pattern {
             return;
         }
         match &self.root {
+            Root::Node(PNode::Deep(inner)) => {
+                let mut envs = Vec::new();
+                matcher.node(inner, node, &Env::default(), &mut envs);
+                let around = ancestors.iter().rev().copied().filter(|a| {
+                    a.is_named() && !a.is_extra() && a.kind_id() != kinds.parenthesized_expression
+                });
+                for target in std::iter::once(node).chain(around) {
+                    out.extend(envs.iter().map(|env| Match {
+                        range: target.byte_range(),
+                        env: env.clone(),
+                    }));
+                }
+            }
             Root::Node(pattern) => {
                 if let PNode::Str(_) = pattern {
                     // A piece of `"a" "b"` is matched as part of the whole.
@@ -347,9 +366,16 @@ impl Pattern {
         let names = FileIndex::build(tree.root_node(), source, None);
         let mut found = Vec::new();
         let mut cursor = tree.walk();
+        let mut ancestors: Vec<Node<'_>> = Vec::new();
         loop {
             let mut matches = Vec::new();
-            self.matches_at(cursor.node(), source, Some(&names), &mut matches);
+            self.matches_at(
+                cursor.node(),
+                &ancestors,
+                source,
+                Some(&names),
+                &mut matches,
+            );
             for m in matches {
                 let bindings = m
                     .env
@@ -361,19 +387,51 @@ impl Pattern {
                     found.push(entry);
                 }
             }
-            if cursor.goto_first_child() || cursor.goto_next_sibling() {
+            let node = cursor.node();
+            if cursor.goto_first_child() {
+                ancestors.push(node);
+                continue;
+            }
+            if cursor.goto_next_sibling() {
                 continue;
             }
             loop {
                 if !cursor.goto_parent() {
                     return found;
                 }
+                ancestors.pop();
                 if cursor.goto_next_sibling() {
                     break;
                 }
             }
         }
     }
+}
+
+/// The node kinds a pattern node can match at, or `None` for any.
+fn node_kinds(node: &PNode) -> Option<Vec<u16>> {
+    let kinds = &*KINDS;
+    match node {
+        // A dotted name (`xml.sax.handler.feature_external_ges`) may be a
+        // bare name the file imported from its module.
+        PNode::Code(code) if code.dotted.is_some() && code.kind == kinds.attribute => {
+            Some(vec![code.kind, kinds.identifier])
+        }
+        PNode::Code(code) => Some(vec![code.kind]),
+        PNode::Str(_) => Some(vec![kinds.string, kinds.concatenated_string]),
+        _ => None,
+    }
+}
+
+/// Whether code is a constant for the file's names: a literal, arithmetic
+/// on numbers, or a string built only from constants (`f"{TABLE}"`).
+pub fn is_constant_expression<'t>(node: Node<'t>, source: &[u8], names: &FileIndex<'t>) -> bool {
+    let matcher = Matcher {
+        source,
+        names: Some(names),
+        options: MatchOptions::default(),
+    };
+    python::is_constant(node, source) || matcher.constant_string(node, 0)
 }
 
 /// The node with the redundant parentheses around it: as in Semgrep, a

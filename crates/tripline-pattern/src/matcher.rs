@@ -190,6 +190,18 @@ impl<'t> Matcher<'_, 't> {
             let current = cursor.node();
             if current.is_named() && !current.is_extra() {
                 self.node(inner, current, env, out);
+                // With symbolic propagation, a name is also what it holds:
+                // `<... request.get_data ...>` finds `body` after
+                // `body = request.get_data()` (values lie earlier in the
+                // file, so this ends).
+                if current.kind_id() == KINDS.identifier
+                    && self.options.constant_propagation
+                    && self.options.symbolic_propagation
+                {
+                    if let Some(value) = self.names.and_then(|n| n.value(current, self.source)) {
+                        self.deep(inner, value, env, out);
+                    }
+                }
             }
             if out.len() >= MAX_ENVIRONMENTS {
                 return;
@@ -256,6 +268,11 @@ impl<'t> Matcher<'_, 't> {
         }
         if pattern.kind == kinds.argument_list {
             self.arguments(pattern, node, env, out);
+        } else if matches!(
+            pattern.kind_name,
+            "import_statement" | "import_from_statement"
+        ) {
+            self.import(pattern, node, env, out);
         } else if kinds.has_optional_parts(pattern.kind) {
             self.optional_parts(pattern, node, env, out);
         } else if pattern.kind == kinds.decorated_definition {
@@ -480,6 +497,50 @@ impl<'t> Matcher<'_, 't> {
         }
     }
 
+    /// An import: the module must match, and each name the pattern imports
+    /// must match one the code imports, in any order (`import telnetlib`
+    /// matches `import os, telnetlib` and `import telnetlib as t`); `...`
+    /// stands for any names.
+    fn import(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
+        let mut cursor = node.walk();
+        let mut names: Vec<Node<'t>> = Vec::new();
+        for name in node.children_by_field_name("name", &mut cursor) {
+            names.push(name);
+            if let Some(imported) = name
+                .child_by_field_name("name")
+                .filter(|_| name.kind() == "aliased_import")
+            {
+                names.push(imported);
+            }
+        }
+        let mut envs = vec![env.clone()];
+        for child in &pattern.children {
+            let candidates = match child.field {
+                Some("module_name") => node
+                    .child_by_field_name("module_name")
+                    .into_iter()
+                    .collect(),
+                Some("name") if matches!(child.node, PNode::Ellipsis) => continue,
+                Some("name") => names.clone(),
+                // `from m import *`
+                _ if matches!(&child.node, PNode::Code(c) if c.kind_name == "wildcard_import") => {
+                    let mut cursor = node.walk();
+                    let wildcard: Vec<Node<'t>> = node
+                        .children(&mut cursor)
+                        .filter(|c| c.kind() == "wildcard_import")
+                        .collect();
+                    wildcard
+                }
+                _ => continue,
+            };
+            envs = self.in_every(&child.node, &candidates, &envs);
+            if envs.is_empty() {
+                return;
+            }
+        }
+        out.extend(envs);
+    }
+
     /// A `**{...}` argument with a literal key `name`: the splat and the value.
     fn splatted_keyword(&self, arguments: &[Node<'t>], name: &str) -> Option<(Node<'t>, Node<'t>)> {
         arguments
@@ -591,7 +652,7 @@ impl<'t> Matcher<'_, 't> {
             return;
         };
         let accepted = match pattern {
-            StrPattern::Any => literal.constant_value().is_some(),
+            StrPattern::Any => literal.constant_value().is_some() || self.constant_string(node, 0),
             StrPattern::Regex(regex) => {
                 literal.constant_value().is_some_and(|v| regex.is_match(&v))
             }
@@ -620,7 +681,7 @@ impl<'t> Matcher<'_, 't> {
     /// Whether code is a string computed only from constants: literals,
     /// f-strings, `+` and `%` of constants, `a if c else b` of constants,
     /// and names whose value is one (with constant propagation on).
-    fn constant_string(&self, node: Node<'t>, depth: usize) -> bool {
+    pub(crate) fn constant_string(&self, node: Node<'t>, depth: usize) -> bool {
         const MAX_DEPTH: usize = 16;
         let node = python::unwrap_parens(node);
         if !self.options.constant_propagation || depth > MAX_DEPTH {
@@ -749,6 +810,9 @@ fn bindable(node: Node<'_>) -> bool {
         && !node.is_extra()
         && node.kind_id() != KINDS.keyword_argument
         && !KINDS.is_string_piece(node.kind_id())
+        // `"a" "b"` is one string: its pieces are not expressions either.
+        && !(node.kind_id() == KINDS.string
+            && node.parent().is_some_and(|p| p.kind_id() == KINDS.concatenated_string))
 }
 
 /// The expression of a decorator pattern (`login_required` in

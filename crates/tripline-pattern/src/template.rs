@@ -108,6 +108,8 @@ impl Template {
             }
             Rule::ellipsis => {
                 let replacement = match context {
+                    // `from $M import ...`: any names.
+                    Context::Plain if self.code.trim_end().ends_with(" import") => "µe",
                     Context::Plain => "...",
                     Context::Parameters => "µe",
                     Context::DictEntries => "**µe",
@@ -321,6 +323,7 @@ mod tests {
         assert_eq!(code("{'a': 1, ...}"), "{'a': 1, **µe}");
         assert_eq!(code("{..., 1}"), "{..., 1}");
         assert_eq!(code("x = [...]"), "x = [...]");
+        assert_eq!(code("from $M import ..."), "from µM import µe");
     }
 
     #[test]

@@ -528,3 +528,22 @@ fn typed_metavariables_bind_only_code_of_that_type() {
     );
     assert_eq!(bindings("f((str $X))", "f('a')"), ["X='a'"]);
 }
+
+#[test]
+fn import_patterns_match_any_of_the_names_imported() {
+    test_match("import telnetlib", "import os, telnetlib\n");
+    test_match("import telnetlib", "import telnetlib as t\n");
+    test_non_match("import telnetlib", "import os\n");
+    test_match("from $M import $N", "from m import a, b\n");
+    test_match(
+        "from ftplib import FTP",
+        "from ftplib import (error_perm, FTP)\n",
+    );
+    test_match("from $M import ...", "from os import path, sep\n");
+    test_match("from xml.sax import *", "from xml.sax import *\n");
+    test_non_match("from ftplib import FTP", "from ftplib import error_perm\n");
+    assert_eq!(
+        bindings("from $M import ...", "from os.path import join\n"),
+        ["M=os.path"]
+    );
+}

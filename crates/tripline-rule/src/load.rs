@@ -354,7 +354,7 @@ impl Loader<'_> {
             self.missing(
                 node,
                 "id",
-                "give the rule a unique `id:`, e.g. `id: python.injection.eval-call`",
+                "give the rule a unique `id:`, e.g. `id: python.code-injection.eval-used`",
             );
         }
         for (key, example) in [

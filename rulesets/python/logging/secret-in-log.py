@@ -1,5 +1,8 @@
-import math
+import hashlib
 import logging
+import logging as log_module
+import math
+import os
 
 logger = logging.getLogger(__name__)
 
@@ -44,6 +47,41 @@ def handle_webhook(payload, apikey):
             "webhook rejected for key %s",
             apikey,
         )
+
+
+def forward(request):
+    # ruleid: python.logging.secret-in-log
+    logger.debug("forwarding with auth %s", request.headers["Authorization"])
+
+
+def signup(form):
+    # ruleid: python.logging.secret-in-log
+    log_module.info("signup payload: %s", form.get("password"))
+
+
+def connect_db():
+    # ruleid: python.logging.secret-in-log
+    logger.info("db url: postgres://app:{}@db/app".format(os.environ["DB_PASSWORD"]))
+
+
+def call_service(session):
+    # ruleid: python.logging.secret-in-log
+    logger.info("calling service", extra={"user": session.user_id, "token": session.token})
+
+
+def bootstrap(settings):
+    # ruleid: python.logging.secret-in-log
+    logger.warning(f"using signing key {settings.signingKey!r}")
+
+
+def verify(user, otp_secret):
+    # ruleid: python.logging.secret-in-log
+    logger.debug("checking %s", otp_secret.encode())
+
+
+def set_cookie(response, session_id):
+    # ruleid: python.logging.secret-in-log
+    logger.info("new session " + session_id)
 
 
 def login_ok(username):
@@ -94,3 +132,58 @@ def render_catalog(catalog, token):
 def reset_notice(user):
     # ok: python.logging.secret-in-log
     logger.info("user reset password")
+
+
+def rotate(api_key):
+    # ok: python.logging.secret-in-log
+    logger.info("rotating key ending in %s (%d chars)", api_key[-4:], len(api_key))
+
+
+def check_config(settings):
+    # ok: python.logging.secret-in-log
+    logger.info("secret key configured: %s", "yes" if settings.SECRET_KEY else "no")
+
+
+def audit_login(user, password):
+    # ok: python.logging.secret-in-log
+    logger.info("login for %s, password given: %s", user, password is not None)
+
+
+def fingerprint(token):
+    # ok: python.logging.secret-in-log
+    logger.info("token fingerprint %s", hashlib.sha256(token.encode()).hexdigest()[:12])
+
+
+def token_expiry(token):
+    # ok: python.logging.secret-in-log
+    logger.info("token expires at %s", token.expires_at)
+
+
+def paginate(response):
+    # ok: python.logging.secret-in-log
+    logger.debug("next page: %s", response.next_page_token)
+
+
+def flags(settings, is_secret):
+    # ok: python.logging.secret-in-log
+    logger.info("secret mode %s, %d tokens", is_secret, settings.max_tokens)
+
+
+def redacted(payload):
+    # ok: python.logging.secret-in-log
+    logger.info("payload %s", mask_secrets(payload["password"]))
+
+
+def extra_fields(user):
+    # ok: python.logging.secret-in-log
+    logger.info("password reset", extra={"user": user.id, "password": "<redacted>"})
+
+
+def resume(paginator):
+    # ok: python.logging.secret-in-log
+    logger.debug("resuming from starting token %s", paginator.starting_token)
+
+
+def game_logs(args):
+    # ok: python.logging.secret-in-log
+    logger.info("downloading logs for game session %s", args.game_session_id)
