@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use regex::Regex;
+use tree_sitter::Node;
 use tripline_pattern::operand_chain;
 use tripline_pattern::{is_constant_expression, python, Bound, Env, FileIndex, Match};
 use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value};
@@ -15,10 +16,35 @@ use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 pub struct FileContext<'a, 't> {
     pub source: &'a [u8],
     pub text: &'a str,
-    /// The matches of every pattern of the rule set in this file, by pattern index.
+    /// The matches of every pattern of the rule set in this file, by pattern
+    /// index (the patterns of `metavariable-pattern`s are left out: they
+    /// are matched only inside what their metavariable bound).
     pub pattern_matches: &'a [Vec<Match<'t>>],
     /// What the file's names refer to (for constants in conditions).
     pub names: &'a FileIndex<'t>,
+    /// The file's tree.
+    pub root: Node<'t>,
+    /// Matches the given patterns inside one node, as the file-wide
+    /// traversal does, for `metavariable-pattern`.
+    pub match_within: &'a dyn Fn(&[usize], Node<'t>) -> Vec<Vec<Match<'t>>>,
+}
+
+/// The patterns a formula matches with, other than those of its
+/// `metavariable-pattern`s (matched later, inside the bound code only).
+pub fn collect_patterns(formula: &Formula, out: &mut Vec<usize>) {
+    match formula {
+        Formula::Pattern(index) => out.push(*index),
+        Formula::Regex(_) => {}
+        Formula::Either(alternatives) => alternatives.iter().for_each(|f| collect_patterns(f, out)),
+        Formula::All(all) => {
+            all.positives
+                .iter()
+                .for_each(|p| collect_patterns(&p.formula, out));
+            all.negatives
+                .iter()
+                .for_each(|n| collect_patterns(&n.formula, out));
+        }
+    }
 }
 
 /// A candidate finding: a range and its bindings.
@@ -213,14 +239,18 @@ pub fn filter<'t>(
             metavariable,
             formula,
         } => {
-            let inner = formula_matches(formula, file);
+            let mut patterns = Vec::new();
+            collect_patterns(formula, &mut patterns);
             let mut kept = Vec::new();
             let mut removed = Vec::new();
             for candidate in current {
-                let Some(range) = candidate.env.get(metavariable).map(Bound::range) else {
+                let Some(bound) = candidate.env.get(metavariable) else {
                     removed.push(candidate);
                     continue;
                 };
+                let range = bound.range();
+                // The nested formula is matched only inside the bound code.
+                let inner = within(bound, file, &patterns, formula);
                 let before = kept.len();
                 for nested in inner.iter().filter(|n| contains(&range, &n.range)) {
                     if let Some(env) = candidate.env.merge(&nested.env, source) {
@@ -237,6 +267,31 @@ pub fn filter<'t>(
             (kept, removed)
         }
     }
+}
+
+/// The matches of `formula` inside what a metavariable bound.
+fn within<'t>(
+    bound: &Bound<'t>,
+    file: &FileContext<'_, 't>,
+    patterns: &[usize],
+    formula: &Formula,
+) -> Vec<Match<'t>> {
+    let nodes: Vec<Node<'t>> = match bound {
+        Bound::Node(node) => vec![*node],
+        Bound::Nodes { nodes, .. } => nodes.clone(),
+        // Text bound by a regex group: look in the whole file.
+        Bound::Text(_) => vec![file.root],
+    };
+    let mut all = Vec::new();
+    for node in nodes {
+        let pattern_matches = (file.match_within)(patterns, node);
+        let inside = FileContext {
+            pattern_matches: &pattern_matches,
+            ..*file
+        };
+        all.extend(formula_matches(formula, &inside));
+    }
+    all
 }
 
 /// A bound metavariable as the condition language sees it: literals (and

@@ -193,7 +193,16 @@ impl Explainer<'_> {
                         } => (format!("metavariable-comparison: {} (reading ${name})", expression.text), Vec::new()),
                         Condition::Comparison { expression, .. } => (format!("where: {}", expression.text), Vec::new()),
                         Condition::Pattern { metavariable, formula } => {
-                            let (inner, _) = self.step(formula, "pattern", file);
+                            // Shown over the whole file; a scan looks only inside
+                            // what the metavariable bound.
+                            let mut patterns = Vec::new();
+                            evaluate::collect_patterns(formula, &mut patterns);
+                            let pattern_matches = (file.match_within)(&patterns, file.root);
+                            let whole_file = FileContext {
+                                pattern_matches: &pattern_matches,
+                                ..*file
+                            };
+                            let (inner, _) = self.step(formula, "pattern", &whole_file);
                             (format!("metavariable-pattern: inside ${metavariable}"), vec![inner])
                         }
                     };

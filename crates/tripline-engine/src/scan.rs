@@ -10,10 +10,10 @@ use regex::Regex;
 use tree_sitter::{Node, Parser, Tree};
 use tripline_pattern::names::module_path;
 use tripline_pattern::{python, Env, FileIndex, Match};
-use tripline_rule::{Condition, Formula, Rule, RuleSet};
+use tripline_rule::{Requirement, Rule, RuleSet};
 
 use crate::discover::Target;
-use crate::evaluate::{evaluate, FileContext};
+use crate::evaluate::{collect_patterns, evaluate, FileContext};
 use crate::report::{FileError, Finding, MetavarValue, Position};
 
 /// The rule set prepared for scanning: patterns indexed by the node kinds
@@ -26,6 +26,8 @@ pub struct Prepared<'r> {
     any_kind: Vec<usize>,
     /// The patterns each rule uses, by rule index.
     rule_patterns: Vec<Vec<usize>>,
+    /// The words a file must contain for each rule to run on it.
+    requirements: Vec<Requirement>,
 }
 
 impl<'r> Prepared<'r> {
@@ -52,32 +54,17 @@ impl<'r> Prepared<'r> {
                 patterns
             })
             .collect();
+        let requirements = ruleset
+            .rules
+            .iter()
+            .map(|rule| Requirement::of(&rule.formula, &ruleset.patterns))
+            .collect();
         Prepared {
             ruleset,
             by_kind,
             any_kind,
             rule_patterns,
-        }
-    }
-}
-
-fn collect_patterns(formula: &Formula, out: &mut Vec<usize>) {
-    match formula {
-        Formula::Pattern(index) => out.push(*index),
-        Formula::Regex(_) => {}
-        Formula::Either(alternatives) => alternatives.iter().for_each(|f| collect_patterns(f, out)),
-        Formula::All(all) => {
-            all.positives
-                .iter()
-                .for_each(|p| collect_patterns(&p.formula, out));
-            all.negatives
-                .iter()
-                .for_each(|n| collect_patterns(&n.formula, out));
-            for condition in &all.conditions {
-                if let Condition::Pattern { formula, .. } = condition {
-                    collect_patterns(formula, out);
-                }
-            }
+            requirements,
         }
     }
 }
@@ -138,12 +125,18 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
     };
     let rules: Vec<usize> = (0..prepared.ruleset.rules.len())
         .filter(|&i| prepared.ruleset.rules[i].paths.allows(&target.relative))
+        // A rule whose required words are not in the file cannot match it.
+        .filter(|&i| prepared.requirements[i].is_met_by(&text))
         .collect();
     let mut outcome = FileOutcome {
         scanned: true,
         bytes: text.len() as u64,
         ..FileOutcome::default()
     };
+    if rules.is_empty() {
+        // No rule can match: the file is not even parsed.
+        return outcome;
+    }
     let Some(tree) = parse(&text) else {
         return fail("parse", "the parser gave up on this file".to_owned());
     };
@@ -178,13 +171,13 @@ fn find(
 /// Matches the patterns of `rules` over a parsed file and hands the result
 /// to `use_matches` (the matches borrow the tree, so they cannot outlive it).
 /// `module` is the file's dotted module path, for relative imports.
-pub fn with_matches<R>(
+pub fn with_matches<'t, R>(
     prepared: &Prepared<'_>,
     rules: &[usize],
-    tree: &Tree,
+    tree: &'t Tree,
     text: &str,
     module: Option<&str>,
-    use_matches: impl FnOnce(&FileContext<'_, '_>) -> R,
+    use_matches: impl FnOnce(&FileContext<'_, 't>) -> R,
 ) -> R {
     let source = text.as_bytes();
     let mut wanted = vec![false; prepared.ruleset.patterns.len()];
@@ -195,11 +188,21 @@ pub fn with_matches<R>(
     }
     let names = FileIndex::build(tree.root_node(), source, module);
     let pattern_matches = match_patterns(prepared, &wanted, tree.root_node(), source, &names);
+    let count = prepared.ruleset.patterns.len();
+    let match_within = |patterns: &[usize], node: Node<'t>| -> Vec<Vec<Match<'t>>> {
+        let mut wanted = vec![false; count];
+        for &pattern in patterns {
+            wanted[pattern] = true;
+        }
+        match_patterns(prepared, &wanted, node, source, &names)
+    };
     use_matches(&FileContext {
         source,
         text,
         pattern_matches: &pattern_matches,
         names: &names,
+        root: tree.root_node(),
+        match_within: &match_within,
     })
 }
 

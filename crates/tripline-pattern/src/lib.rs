@@ -240,16 +240,38 @@ impl Pattern {
     }
 
     /// The identifiers the pattern spells out (names, attributes, keyword
-    /// names): any code the pattern matches contains each of them. Sorted.
+    /// names): any code the pattern matches contains each of them, so a
+    /// file without them can be skipped. Of a dotted name only the last part
+    /// counts: `from . import db` makes `db.query` mean `app.db.query`
+    /// without `app` being written. Sorted.
     pub fn identifiers(&self) -> Vec<String> {
-        let mut names = Vec::new();
-        self.visit(&mut |node| {
-            if let PNode::Code(code) = node {
-                if code.kind == KINDS.identifier {
-                    names.extend(code.text.clone());
+        fn collect(node: &PNode, names: &mut Vec<String>) {
+            match node {
+                PNode::Code(code) if code.kind == KINDS.attribute && code.dotted.is_some() => {
+                    if let Some(last) = code.dotted.as_deref().and_then(|d| d.rsplit('.').next()) {
+                        names.push(last.to_owned());
+                    }
                 }
+                PNode::Code(code) if code.kind == KINDS.identifier => {
+                    names.extend(code.text.clone())
+                }
+                PNode::Code(code) => code.children.iter().for_each(|c| collect(&c.node, names)),
+                PNode::Deep(inner) => collect(inner, names),
+                PNode::Str(StrPattern::Formatted(parts)) => {
+                    for part in parts {
+                        if let tree::FormatPart::Interpolation(inner) = part {
+                            collect(inner, names);
+                        }
+                    }
+                }
+                _ => {}
             }
-        });
+        }
+        let mut names = Vec::new();
+        match &self.root {
+            Root::Node(node) => collect(node, &mut names),
+            Root::Statements(nodes) => nodes.iter().for_each(|n| collect(n, &mut names)),
+        }
         names.sort();
         names.dedup();
         names
