@@ -26,8 +26,12 @@ pub struct FileContext<'a, 't> {
     pub root: Node<'t>,
     /// Matches the given patterns inside one node, as the file-wide
     /// traversal does, for `metavariable-pattern`.
-    pub match_within: &'a dyn Fn(&[usize], Node<'t>) -> Vec<Vec<Match<'t>>>,
+    pub match_within: &'a MatchWithin<'a, 't>,
 }
+
+/// Matches the given patterns (by index) inside one node: the matches of
+/// each pattern, by pattern index.
+pub type MatchWithin<'a, 't> = dyn Fn(&[usize], Node<'t>) -> Vec<Vec<Match<'t>>> + 'a;
 
 /// The patterns a formula matches with, other than those of its
 /// `metavariable-pattern`s (matched later, inside the bound code only).
