@@ -502,25 +502,29 @@ fn the_ruleset_catalogue_is_up_to_date() {
     );
 }
 
-/// Regression: an aliased import is tested by metavariable-regex as written,
-/// as its full name and as the name imported (`six_urlopen` is `urlopen`).
-#[test]
-fn metavariable_regex_sees_the_imported_name_of_an_alias() {
-    let rule = b"rules:\n  - id: urlopen\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^(urlopen|urlretrieve)$\n";
-    let code = b"from six.moves.urllib.request import urlopen as six_urlopen\nsix_urlopen(url)\nopen(url)\n";
+/// The lines `rule` (one rule file) finds in `code`.
+fn lines_found(rule: &[u8], code: &[u8]) -> Vec<u64> {
     let dir = project(&[("rule.yaml", rule), ("a.py", code)]);
     let output = tripline(dir.path())
         .args(["scan", "-c", "rule.yaml", "--json", "a.py"])
         .output()
         .unwrap();
     let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let lines: Vec<u64> = json["findings"]
+    json["findings"]
         .as_array()
         .unwrap()
         .iter()
         .map(|f| f["start"]["line"].as_u64().unwrap())
-        .collect();
-    assert_eq!(lines, [2]);
+        .collect()
+}
+
+/// Regression: an aliased import is tested by metavariable-regex as written,
+/// as its full name and as the name imported (`six_urlopen` is `urlopen`).
+#[test]
+fn metavariable_regex_sees_the_imported_name_of_an_alias() {
+    let rule = b"rules:\n  - id: urlopen\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^(urlopen|urlretrieve)$\n";
+    let code = b"from six.moves.urllib.request import urlopen as six_urlopen\nsix_urlopen(url)\nopen(url)\n";
+    assert_eq!(lines_found(rule, code), [2]);
 }
 
 /// Regression: a module attribute is not its last name (`re.compile` is not
@@ -529,17 +533,5 @@ fn metavariable_regex_sees_the_imported_name_of_an_alias() {
 fn metavariable_regex_does_not_shorten_module_attributes() {
     let rule = b"rules:\n  - id: builtin\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^(eval|compile)$\n";
     let code = b"import re\nre.compile(p)\ncompile(src, 'f', 'exec')\n";
-    let dir = project(&[("rule.yaml", rule), ("a.py", code)]);
-    let output = tripline(dir.path())
-        .args(["scan", "-c", "rule.yaml", "--json", "a.py"])
-        .output()
-        .unwrap();
-    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    let lines: Vec<u64> = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| f["start"]["line"].as_u64().unwrap())
-        .collect();
-    assert_eq!(lines, [3]);
+    assert_eq!(lines_found(rule, code), [3]);
 }
