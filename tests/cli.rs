@@ -35,6 +35,17 @@ const EVAL_RULE: &[u8] = br#"rules:
     pattern: eval($X)
 "#;
 
+/// One field (`rule_id`, `path`...) of each finding of a JSON scan.
+fn finding_fields(output: &std::process::Output, field: &str) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f[field].as_str().unwrap().to_owned())
+        .collect()
+}
+
 fn stdout(output: &std::process::Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
@@ -234,13 +245,7 @@ fn include_and_exclude_select_files() {
             .arg(".")
             .output()
             .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["path"].as_str().unwrap().to_owned())
-            .collect::<Vec<_>>()
+        finding_fields(&output, "path")
     };
     assert_eq!(scan(&[]), ["./app/main.py", "./tests/test_main.py"]);
     assert_eq!(scan(&["--exclude", "tests"]), ["./app/main.py"]);
@@ -408,13 +413,7 @@ fn select_and_skip_take_ids_prefixes_globs_and_bandit_ids() {
             .arg("a.py")
             .output()
             .unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| f["rule_id"].as_str().unwrap().to_owned())
-            .collect::<Vec<_>>()
+        finding_fields(&output, "rule_id")
     };
     assert_eq!(ids(&[]).len(), 2);
     assert_eq!(ids(&["--select", "B102"]), ["python.flask.exec-call"]);

@@ -171,6 +171,10 @@ pub fn load_pattern(pattern: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagnostic>
     Vec::new()
 }
 
+const REGEX_HELP: &str = "tripline uses Rust regex syntax (https://docs.rs/regex/latest/regex/#syntax): no look-around or backreferences";
+
+const CONDITION_HELP: &str = "conditions are Python-like: `$X > 0o644 and int($PORT) < 1024`, `re.match(\"^a\", str($X))`, `$X in [1, 2]`; see docs/rule-language.md";
+
 const PATTERN_HELP: &str =
     "a pattern is Python code with holes: `$X`, `...`, `$...ARGS`, `<... $X ...>`; see docs/rule-language.md";
 
@@ -518,6 +522,24 @@ impl Loader<'_> {
         );
     }
 
+    /// An error at a byte of a scalar's value (a pattern, regex or
+    /// condition), with the caret on that character in the file.
+    fn error_in_value(
+        &mut self,
+        node: &Yaml,
+        offset: usize,
+        code: &'static str,
+        message: String,
+        help: &str,
+    ) {
+        let at = yaml::value_offset_in_file(self.text, node, offset);
+        self.diagnostics.push(
+            RuleDiagnostic::error(code, message, &self.source)
+                .label(at, 1, "here")
+                .help(help),
+        );
+    }
+
     fn missing(&mut self, rule: &Yaml, key: &str, help: &str) {
         self.error(
             "tripline::missing-key",
@@ -844,15 +866,13 @@ impl Loader<'_> {
                 Some(self.patterns.len() - 1)
             }
             Err(err) => {
-                let at = yaml::value_offset_in_file(self.text, node, err.offset);
-                self.diagnostics.push(
-                    RuleDiagnostic::error(
-                        "tripline::invalid-pattern",
-                        format!("invalid pattern: {}", err.message),
-                        &self.source,
-                    )
-                    .label(at, 1, "here")
-                    .help(PATTERN_HELP),
+                let message = format!("invalid pattern: {}", err.message);
+                self.error_in_value(
+                    node,
+                    err.offset,
+                    "tripline::invalid-pattern",
+                    message,
+                    PATTERN_HELP,
                 );
                 None
             }
@@ -873,11 +893,12 @@ impl Loader<'_> {
         match compiled {
             Ok(regex) => Some(regex),
             Err(err) => {
-                let at = yaml::value_offset_in_file(self.text, node, err.offset);
-                self.diagnostics.push(
-                    RuleDiagnostic::error("tripline::invalid-regex", err.message, &self.source)
-                        .label(at, 1, "here")
-                        .help("tripline uses Rust regex syntax (https://docs.rs/regex/latest/regex/#syntax): no look-around or backreferences"),
+                self.error_in_value(
+                    node,
+                    err.offset,
+                    "tripline::invalid-regex",
+                    err.message,
+                    REGEX_HELP,
                 );
                 None
             }
@@ -985,11 +1006,12 @@ impl Loader<'_> {
         match Expression::parse(text) {
             Ok(expression) => Some(expression),
             Err(err) => {
-                let at = yaml::value_offset_in_file(self.text, node, err.offset);
-                self.diagnostics.push(
-                    RuleDiagnostic::error("tripline::invalid-condition", err.message, &self.source)
-                        .label(at, 1, "here")
-                        .help("conditions are Python-like: `$X > 0o644 and int($PORT) < 1024`, `re.match(\"^a\", str($X))`, `$X in [1, 2]`; see docs/rule-language.md"),
+                self.error_in_value(
+                    node,
+                    err.offset,
+                    "tripline::invalid-condition",
+                    err.message,
+                    CONDITION_HELP,
                 );
                 None
             }
