@@ -6,9 +6,8 @@ use std::ops::Range;
 use std::sync::Arc;
 
 use regex::Regex;
-use tree_sitter::Node;
 use tripline_pattern::operand_chain;
-use tripline_pattern::{is_constant_expression, python, Bound, Env, FileIndex, Match};
+use tripline_pattern::{is_constant_expression, python, Bound, Env, FileIndex, Match, Node};
 use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value};
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
@@ -342,12 +341,7 @@ fn condition_binding(bound: &Bound<'_>, file: &FileContext<'_, '_>, strip: bool)
 }
 
 /// The value of a constant expression.
-fn literal_value(
-    node: tree_sitter::Node<'_>,
-    source: &[u8],
-    strip: bool,
-    kinds: &mut Vec<Kind>,
-) -> Value {
+fn literal_value(node: Node<'_>, source: &[u8], strip: bool, kinds: &mut Vec<Kind>) -> Value {
     match node.kind() {
         "true" => Value::Bool(true),
         "false" => Value::Bool(false),
@@ -384,7 +378,7 @@ fn literal_value(
 
 /// A literal as written: a string (not an f-string with fields), a number,
 /// a negative number, `True`, `False` or `None` — not `"a" + "b"`.
-fn is_literal(node: tree_sitter::Node<'_>, source: &[u8]) -> bool {
+fn is_literal(node: Node<'_>, source: &[u8]) -> bool {
     match node.kind() {
         "integer" | "float" | "true" | "false" | "none" => true,
         "unary_operator" => node
@@ -398,7 +392,7 @@ fn is_literal(node: tree_sitter::Node<'_>, source: &[u8]) -> bool {
 }
 
 /// The value of `"a" + "b"`.
-fn folded_string(node: tree_sitter::Node<'_>, source: &[u8]) -> Option<String> {
+fn folded_string(node: Node<'_>, source: &[u8]) -> Option<String> {
     let mut value = String::new();
     for operand in operand_chain(node, Some("+"), source) {
         value.push_str(&python::string_literal(operand, source)?.constant_value()?);

@@ -4,7 +4,7 @@
 //! (`evaluate.rs`), only recording what each one did.
 
 use tripline_pattern::names::module_path;
-use tripline_pattern::Match;
+use tripline_pattern::{Match, SyntaxTree};
 use tripline_rule::{Condition, Formula, NegationKind, Requirement, RuleSet};
 
 use crate::evaluate::{self, evaluate, FileContext};
@@ -58,7 +58,7 @@ pub fn explain(
 ) -> Option<Explanation> {
     let rule = ruleset.rules.get(rule_index)?;
     let prepared = Prepared::new(ruleset);
-    let tree = scan::parse(text)?;
+    let tree = SyntaxTree::parse(text)?;
     let lines = LineIndex::new(text);
     let requirement = Requirement::of(&rule.formula, &ruleset.patterns);
     let explainer = Explainer {

@@ -2,14 +2,12 @@
 //! rule in a single traversal (each node is tried only against patterns
 //! whose root can match its kind), then evaluate each rule's formula.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
-use tree_sitter::{Node, Parser, Tree};
 use tripline_pattern::names::module_path;
-use tripline_pattern::{python, Env, FileIndex, Match};
+use tripline_pattern::{python, Env, FileIndex, Match, Node, SyntaxTree};
 use tripline_rule::{Requirement, Rule, RuleSet};
 
 use crate::discover::Target;
@@ -79,17 +77,6 @@ pub struct FileOutcome {
     pub bytes: u64,
 }
 
-thread_local! {
-    /// One parser per thread, reused for every file the thread scans.
-    static PARSER: RefCell<Parser> = RefCell::new({
-        let mut parser = Parser::new();
-        parser
-            .set_language(&python::language())
-            .expect("tree-sitter-python matches the tree-sitter version");
-        parser
-    });
-}
-
 /// Reads and scans one file.
 pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
     let display = target.path.display().to_string();
@@ -137,10 +124,10 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
         // No rule can match: the file is not even parsed.
         return outcome;
     }
-    let Some(tree) = parse(&text) else {
+    let Some(tree) = SyntaxTree::parse(&text) else {
         return fail("parse", "the parser gave up on this file".to_owned());
     };
-    outcome.syntax_errors = tree.root_node().has_error();
+    outcome.syntax_errors = tree.root().has_error();
     outcome.findings = find(prepared, &rules, &tree, &text, target);
     outcome
 }
@@ -149,7 +136,7 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
 fn find(
     prepared: &Prepared<'_>,
     rules: &[usize],
-    tree: &Tree,
+    tree: &SyntaxTree,
     text: &str,
     target: &Target,
 ) -> Vec<Finding> {
@@ -174,7 +161,7 @@ fn find(
 pub fn with_matches<'t, R>(
     prepared: &Prepared<'_>,
     rules: &[usize],
-    tree: &'t Tree,
+    tree: &'t SyntaxTree,
     text: &str,
     module: Option<&str>,
     use_matches: impl FnOnce(&FileContext<'_, 't>) -> R,
@@ -186,8 +173,8 @@ pub fn with_matches<'t, R>(
             wanted[pattern] = true;
         }
     }
-    let names = FileIndex::build(tree.root_node(), source, module);
-    let pattern_matches = match_patterns(prepared, &wanted, tree.root_node(), source, &names);
+    let names = FileIndex::build(tree.root(), source, module);
+    let pattern_matches = match_patterns(prepared, &wanted, tree.root(), source, &names);
     let count = prepared.ruleset.patterns.len();
     let match_within = |patterns: &[usize], node: Node<'t>| -> Vec<Vec<Match<'t>>> {
         let mut wanted = vec![false; count];
@@ -201,14 +188,9 @@ pub fn with_matches<'t, R>(
         text,
         pattern_matches: &pattern_matches,
         names: &names,
-        root: tree.root_node(),
+        root: tree.root(),
         match_within: &match_within,
     })
-}
-
-/// Parses Python source with this thread's parser.
-pub fn parse(text: &str) -> Option<Tree> {
-    PARSER.with(|parser| parser.borrow_mut().parse(text, None))
 }
 
 /// One pre-order traversal of the tree; each node is offered to the
@@ -227,40 +209,21 @@ fn match_patterns<'t>(
         .copied()
         .filter(|&p| wanted[p])
         .collect();
-    let mut cursor = root.walk();
-    // The nodes around the current one, for `<... P ...>` patterns.
-    let mut ancestors: Vec<Node<'t>> = Vec::new();
-    loop {
-        let node = cursor.node();
-        if node.is_named() {
-            let by_kind = prepared
-                .by_kind
-                .get(usize::from(node.kind_id()))
-                .map_or(&[][..], Vec::as_slice);
-            for &index in by_kind.iter().filter(|&&p| wanted[p]).chain(&any_kind) {
-                prepared.ruleset.patterns[index].matches_at(
-                    node,
-                    &ancestors,
-                    source,
-                    Some(names),
-                    &mut matches[index],
-                );
-            }
-        }
-        if cursor.goto_first_child() {
-            ancestors.push(node);
-            continue;
-        }
-        loop {
-            if cursor.goto_next_sibling() {
-                break;
-            }
-            if !cursor.goto_parent() {
-                return matches;
-            }
-            ancestors.pop();
+    for node in root.descendants().filter(Node::is_named) {
+        let by_kind = prepared
+            .by_kind
+            .get(usize::from(node.kind_id()))
+            .map_or(&[][..], Vec::as_slice);
+        for &index in by_kind.iter().filter(|&&p| wanted[p]).chain(&any_kind) {
+            prepared.ruleset.patterns[index].matches_at(
+                node,
+                source,
+                Some(names),
+                &mut matches[index],
+            );
         }
     }
+    matches
 }
 
 pub fn finding(

@@ -1,7 +1,7 @@
 //! Structural equality of two pieces of scanned code, used when a
 //! metavariable that is already bound meets code again (`$X == $X`).
 
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 use crate::python::{self, StringPart, KINDS};
 

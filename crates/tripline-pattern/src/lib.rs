@@ -22,6 +22,7 @@ mod equality;
 mod matcher;
 pub mod names;
 pub mod python;
+mod syntax;
 mod template;
 mod tree;
 mod types;
@@ -30,7 +31,7 @@ use std::fmt;
 use std::ops::Range;
 
 use regex::Regex;
-use tree_sitter::{Node, Parser};
+pub use syntax::{Node, SyntaxTree};
 
 pub use env::{Bound, Env};
 pub use equality::same_code;
@@ -158,22 +159,13 @@ impl Pattern {
             offset: template.source_offset(err.offset).min(text.len()),
             ..err
         };
-        let mut parser = Parser::new();
-        parser
-            .set_language(&python::language())
-            .expect("tree-sitter-python matches the tree-sitter version");
-        let tree = parser
-            .parse(&template.code, None)
+        let tree = SyntaxTree::parse(&template.code)
             .ok_or_else(|| PatternError::new("the pattern could not be parsed", 0))?;
-        let root = tree.root_node();
+        let root = tree.root();
         if root.has_error() {
             return Err(syntax_error(root, &template, text));
         }
-        let mut cursor = root.walk();
-        let statements: Vec<Node<'_>> = root
-            .named_children(&mut cursor)
-            .filter(|n| !n.is_extra())
-            .collect();
+        let statements: Vec<Node<'_>> = root.named_children().filter(|n| !n.is_extra()).collect();
         let source = template.code.as_bytes();
         let root = match statements.as_slice() {
             [] => return Err(PatternError::new("the pattern is empty", 0)),
@@ -286,13 +278,12 @@ impl Pattern {
 
     /// Adds every match of the pattern at `node` (not inside it) to `out`.
     /// With `names` (the file's [`FileIndex`]), code matches what it means
-    /// through imports and assignments, not only as spelled. `ancestors`
-    /// are the nodes around `node`, outermost first: a `<... P ...>` pattern
-    /// matched at `node` also matches at each of them.
+    /// through imports and assignments, not only as spelled. A `<... P ...>`
+    /// pattern is matched where P is, and the match is credited to every
+    /// node around it.
     pub fn matches_at<'t>(
         &self,
         node: Node<'t>,
-        ancestors: &[Node<'t>],
         source: &[u8],
         names: Option<&FileIndex<'t>>,
         out: &mut Vec<Match<'t>>,
@@ -312,7 +303,7 @@ impl Pattern {
             Root::Node(PNode::Deep(inner)) => {
                 let mut envs = Vec::new();
                 matcher.node(inner, node, &Env::default(), &mut envs);
-                let around = ancestors.iter().rev().copied().filter(|a| {
+                let around = std::iter::successors(node.parent(), Node::parent).filter(|a| {
                     a.is_named() && !a.is_extra() && a.kind_id() != kinds.parenthesized_expression
                 });
                 for target in std::iter::once(node).chain(around) {
@@ -377,27 +368,15 @@ impl Pattern {
     /// bindings as `(name, text)`. Meant for tests and examples; the engine
     /// matches all patterns in one traversal instead.
     pub fn find_all_in(&self, code: &str) -> Vec<(usize, usize, Bindings)> {
-        let mut parser = Parser::new();
-        parser
-            .set_language(&python::language())
-            .expect("tree-sitter-python matches the tree-sitter version");
-        let Some(tree) = parser.parse(code, None) else {
+        let Some(tree) = SyntaxTree::parse(code) else {
             return Vec::new();
         };
         let source = code.as_bytes();
-        let names = FileIndex::build(tree.root_node(), source, None);
+        let names = FileIndex::build(tree.root(), source, None);
         let mut found = Vec::new();
-        let mut cursor = tree.walk();
-        let mut ancestors: Vec<Node<'_>> = Vec::new();
-        loop {
+        for node in tree.nodes() {
             let mut matches = Vec::new();
-            self.matches_at(
-                cursor.node(),
-                &ancestors,
-                source,
-                Some(&names),
-                &mut matches,
-            );
+            self.matches_at(node, source, Some(&names), &mut matches);
             for m in matches {
                 let bindings = m
                     .env
@@ -409,24 +388,8 @@ impl Pattern {
                     found.push(entry);
                 }
             }
-            let node = cursor.node();
-            if cursor.goto_first_child() {
-                ancestors.push(node);
-                continue;
-            }
-            if cursor.goto_next_sibling() {
-                continue;
-            }
-            loop {
-                if !cursor.goto_parent() {
-                    return found;
-                }
-                ancestors.pop();
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-            }
         }
+        found
     }
 }
 
@@ -474,47 +437,30 @@ fn with_parentheses(node: Node<'_>) -> Node<'_> {
 /// The first syntax error in a parsed pattern, described with the pattern
 /// text as the user wrote it (not the placeholders tree-sitter saw).
 fn syntax_error(root: Node<'_>, template: &Template, pattern: &str) -> PatternError {
-    let mut cursor = root.walk();
-    loop {
-        let node = cursor.node();
-        let start = template.source_offset(node.start_byte()).min(pattern.len());
-        if node.is_missing() {
-            return PatternError::new(
-                format!(
-                    "this pattern is not valid Python: `{}` is missing here",
-                    node.kind()
-                ),
-                start,
-            );
-        }
-        if node.is_error() {
-            let end = template
-                .source_offset(node.end_byte())
-                .clamp(start, pattern.len());
-            let shown: String = pattern[start..end].chars().take(40).collect();
-            return PatternError::new(
-                format!(
-                    "this pattern is not valid Python: unexpected `{}`",
-                    shown.trim()
-                ),
-                start,
-            );
-        }
-        if node.has_error() && cursor.goto_first_child() {
-            continue;
-        }
-        if cursor.goto_next_sibling() {
-            continue;
-        }
-        loop {
-            if !cursor.goto_parent() {
-                return PatternError::new("this pattern is not valid Python", 0);
-            }
-            if cursor.goto_next_sibling() {
-                break;
-            }
-        }
+    let Some(node) = root.descendants().find(|n| n.is_missing() || n.is_error()) else {
+        return PatternError::new("this pattern is not valid Python", 0);
+    };
+    let start = template.source_offset(node.start_byte()).min(pattern.len());
+    if node.is_missing() {
+        return PatternError::new(
+            format!(
+                "this pattern is not valid Python: `{}` is missing here",
+                node.kind()
+            ),
+            start,
+        );
     }
+    let end = template
+        .source_offset(node.end_byte())
+        .clamp(start, pattern.len());
+    let shown: String = pattern[start..end].chars().take(40).collect();
+    PatternError::new(
+        format!(
+            "this pattern is not valid Python: unexpected `{}`",
+            shown.trim()
+        ),
+        start,
+    )
 }
 
 #[cfg(test)]

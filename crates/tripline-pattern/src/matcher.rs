@@ -6,11 +6,10 @@
 //! binds `$X` to each argument in turn), and a later constraint such as
 //! `metavariable-regex` may accept only one of them.
 
-use tree_sitter::Node;
-
 use crate::env::{Bound, Env};
 use crate::names::FileIndex;
 use crate::python::{self, StringPart, KINDS};
+use crate::syntax::Node;
 use crate::tree::{CodeNode, FormatPart, PNode, StrPattern};
 use crate::types;
 use crate::MatchOptions;
@@ -185,9 +184,7 @@ impl<'t> Matcher<'_, 't> {
 
     /// `<... P ...>`: P at the node or at any named node inside it.
     fn deep(&self, inner: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
-        let mut cursor = node.walk();
-        loop {
-            let current = cursor.node();
+        for current in node.descendants() {
             if current.is_named() && !current.is_extra() {
                 self.node(inner, current, env, out);
                 // With symbolic propagation, a name is also what it holds:
@@ -205,20 +202,6 @@ impl<'t> Matcher<'_, 't> {
             }
             if out.len() >= MAX_ENVIRONMENTS {
                 return;
-            }
-            if cursor.goto_first_child() {
-                continue;
-            }
-            loop {
-                if cursor.node() == node {
-                    return;
-                }
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() {
-                    return;
-                }
             }
         }
     }
@@ -443,11 +426,7 @@ impl<'t> Matcher<'_, 't> {
             if node != statement && node.is_named() {
                 self.node(expression, node, env, out);
             }
-            let mut cursor = node.walk();
-            let children: Vec<Node<'t>> = node
-                .children(&mut cursor)
-                .filter(|c| !c.is_extra())
-                .collect();
+            let children: Vec<Node<'t>> = node.children().filter(|c| !c.is_extra()).collect();
             stack.extend(children.into_iter().rev());
         }
     }
@@ -502,9 +481,8 @@ impl<'t> Matcher<'_, 't> {
     /// matches `import os, telnetlib` and `import telnetlib as t`); `...`
     /// stands for any names.
     fn import(&self, pattern: &CodeNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
-        let mut cursor = node.walk();
         let mut names: Vec<Node<'t>> = Vec::new();
-        for name in node.children_by_field_name("name", &mut cursor) {
+        for name in node.children_by_field_name("name") {
             names.push(name);
             if let Some(imported) = name
                 .child_by_field_name("name")
@@ -524,12 +502,9 @@ impl<'t> Matcher<'_, 't> {
                 Some("name") => names.clone(),
                 // `from m import *`
                 _ if matches!(&child.node, PNode::Code(c) if c.kind_name == "wildcard_import") => {
-                    let mut cursor = node.walk();
-                    let wildcard: Vec<Node<'t>> = node
-                        .children(&mut cursor)
+                    node.children()
                         .filter(|c| c.kind() == "wildcard_import")
-                        .collect();
-                    wildcard
+                        .collect()
                 }
                 _ => continue,
             };
@@ -551,9 +526,7 @@ impl<'t> Matcher<'_, 't> {
                 if dictionary.kind() != "dictionary" {
                     return None;
                 }
-                let mut cursor = dictionary.walk();
-                let pairs: Vec<Node<'t>> = dictionary.named_children(&mut cursor).collect();
-                pairs.into_iter().find_map(|pair| {
+                dictionary.named_children().find_map(|pair| {
                     let key = pair.child_by_field_name("key")?;
                     let literal = python::string_literal(key, self.source)?;
                     (literal.constant_value()? == name)
@@ -576,9 +549,7 @@ impl<'t> Matcher<'_, 't> {
         let mut envs = vec![env.clone()];
         for child in &pattern.children {
             let Some(field) = child.field else { continue };
-            let mut cursor = node.walk();
-            let candidates: Vec<Node<'t>> =
-                node.children_by_field_name(field, &mut cursor).collect();
+            let candidates: Vec<Node<'t>> = node.children_by_field_name(field).collect();
             if candidates.is_empty() {
                 let optional = matches!(&child.node, PNode::Code(c)
                     if c.children.iter().all(|c| matches!(c.node, PNode::Ellipsis)));
@@ -715,9 +686,7 @@ impl<'t> Matcher<'_, 't> {
                     Some("%") => {
                         let right = python::unwrap_parens(right);
                         let operands_constant = if right.kind() == "tuple" {
-                            let mut cursor = right.walk();
-                            let items: Vec<Node<'t>> = right.named_children(&mut cursor).collect();
-                            items.into_iter().all(constant)
+                            right.named_children().all(constant)
                         } else {
                             constant(right)
                         };
@@ -727,8 +696,7 @@ impl<'t> Matcher<'_, 't> {
                 }
             }
             "conditional_expression" => {
-                let mut cursor = node.walk();
-                let parts: Vec<Node<'t>> = node.named_children(&mut cursor).collect();
+                let parts: Vec<Node<'t>> = node.named_children().collect();
                 // `a if condition else b`: the two values must be constant strings.
                 matches!(parts.as_slice(), [a, _, b] if self.constant_string(*a, depth + 1) && self.constant_string(*b, depth + 1))
             }
@@ -936,33 +904,11 @@ fn flatten_statements<'t>(nodes: &[Node<'t>]) -> Vec<Node<'t>> {
     let mut flat = Vec::with_capacity(nodes.len());
     for &node in nodes {
         flat.push(node);
-        let mut cursor = node.walk();
-        if !cursor.goto_first_child() {
-            continue;
-        }
-        loop {
-            let current = cursor.node();
-            let in_block = current.parent().is_some_and(|p| p.kind_id() == KINDS.block);
-            if in_block && current.is_named() && !current.is_extra() {
-                flat.push(current);
-            }
-            if cursor.goto_first_child() {
-                continue;
-            }
-            let mut done = false;
-            loop {
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() || cursor.node() == node {
-                    done = true;
-                    break;
-                }
-            }
-            if done {
-                break;
-            }
-        }
+        flat.extend(node.descendants().skip(1).filter(|current| {
+            current.is_named()
+                && !current.is_extra()
+                && current.parent().is_some_and(|p| p.kind_id() == KINDS.block)
+        }));
     }
     flat
 }

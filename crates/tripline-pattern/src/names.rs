@@ -16,9 +16,8 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use tree_sitter::Node;
-
 use crate::python::{self, KINDS};
+use crate::syntax::Node;
 
 /// What a binding gives a name.
 #[derive(Debug, Clone)]
@@ -67,30 +66,26 @@ impl<'t> FileIndex<'t> {
     pub fn build(root: Node<'t>, source: &[u8], module: Option<&str>) -> FileIndex<'t> {
         let mut index = FileIndex::default();
         let package = module.map(package_of).unwrap_or_default();
-        // The scopes, blocks and loops around the current node, with the
-        // depth each starts at.
-        let mut scopes: Vec<(Node<'t>, usize)> = vec![(root, 0)];
-        let mut blocks: Vec<(Range<usize>, usize)> = vec![(root.byte_range(), 0)];
-        let mut loops: Vec<(Range<usize>, usize, usize)> = Vec::new();
-        let mut depth = 0;
-        let mut cursor = root.walk();
-        loop {
-            let node = cursor.node();
-            while scopes.len() > 1 && scopes.last().is_some_and(|(_, d)| *d >= depth) {
+        // The scopes, blocks and loops around the current node.
+        let mut scopes: Vec<Node<'t>> = vec![root];
+        let mut blocks: Vec<Node<'t>> = vec![root];
+        let mut loops: Vec<(Node<'t>, usize)> = Vec::new();
+        for node in root.descendants() {
+            while scopes.len() > 1 && scopes.last().is_some_and(|s| !s.contains(node)) {
                 scopes.pop();
             }
-            while blocks.len() > 1 && blocks.last().is_some_and(|(_, d)| *d >= depth) {
+            while blocks.len() > 1 && blocks.last().is_some_and(|b| !b.contains(node)) {
                 blocks.pop();
             }
-            while loops.last().is_some_and(|(_, d, _)| *d >= depth) {
+            while loops.last().is_some_and(|(l, _)| !l.contains(node)) {
                 loops.pop();
             }
-            let scope = scopes.last().map_or(root, |(s, _)| *s);
-            index.current_block = blocks.last().map_or(root.byte_range(), |(b, _)| b.clone());
+            let scope = scopes.last().copied().unwrap_or(root);
+            index.current_block = blocks.last().unwrap_or(&root).byte_range();
             index.current_loop = loops
                 .iter()
-                .find(|(_, _, s)| *s == scope.id())
-                .map(|(l, _, _)| l.clone());
+                .find(|(_, s)| *s == scope.id())
+                .map(|(l, _)| l.byte_range());
             if node.kind_id() == KINDS.identifier {
                 index.scope_of_identifier.insert(node.id(), scope);
             }
@@ -98,28 +93,14 @@ impl<'t> FileIndex<'t> {
             match node.kind() {
                 "function_definition" | "class_definition" | "lambda" => {
                     index.outer_scope.insert(node.id(), scope);
-                    scopes.push((node, depth));
+                    scopes.push(node);
                 }
-                "block" => blocks.push((node.byte_range(), depth)),
-                "for_statement" | "while_statement" => {
-                    loops.push((node.byte_range(), depth, scope.id()))
-                }
+                "block" => blocks.push(node),
+                "for_statement" | "while_statement" => loops.push((node, scope.id())),
                 _ => {}
             }
-            if cursor.goto_first_child() {
-                depth += 1;
-                continue;
-            }
-            loop {
-                if cursor.goto_next_sibling() {
-                    break;
-                }
-                if !cursor.goto_parent() {
-                    return index;
-                }
-                depth -= 1;
-            }
         }
+        index
     }
 
     fn bind(&mut self, scope: Node<'t>, name: &str, at: usize, binding: Binding<'t>) {
@@ -152,8 +133,7 @@ impl<'t> FileIndex<'t> {
         let kind = node.kind();
         match kind {
             "import_statement" => {
-                let mut cursor = node.walk();
-                for name in node.children_by_field_name("name", &mut cursor) {
+                for name in node.children_by_field_name("name") {
                     if name.kind() == "aliased_import" {
                         if let (Some(module), Some(alias)) = (
                             name.child_by_field_name("name"),
@@ -184,8 +164,7 @@ impl<'t> FileIndex<'t> {
                 } else {
                     python::text(module, source).into_owned()
                 };
-                let mut cursor = node.walk();
-                for name in node.children_by_field_name("name", &mut cursor) {
+                for name in node.children_by_field_name("name") {
                     let (imported, bound) = if name.kind() == "aliased_import" {
                         match (
                             name.child_by_field_name("name"),
@@ -246,8 +225,7 @@ impl<'t> FileIndex<'t> {
                     self.bind_targets(alias, scope, source, node.start_byte());
                 }
                 if kind == "except_clause" {
-                    let mut cursor = node.walk();
-                    for child in node.named_children(&mut cursor) {
+                    for child in node.named_children() {
                         if child.kind() == "as_pattern_target"
                             || child.kind_id() == KINDS.identifier
                         {
@@ -277,8 +255,7 @@ impl<'t> FileIndex<'t> {
             }
             "global_statement" | "nonlocal_statement" | "delete_statement" => {
                 // The name may change from elsewhere: never constant here.
-                let mut cursor = node.walk();
-                for name in node.named_children(&mut cursor) {
+                for name in node.named_children() {
                     self.bind_targets(name, scope, source, 0);
                 }
             }
@@ -293,15 +270,13 @@ impl<'t> FileIndex<'t> {
             if node.kind_id() == KINDS.identifier {
                 self.bind(scope, &python::text(node, source), at, Binding::Other);
             } else if !matches!(node.kind(), "attribute" | "subscript") {
-                let mut cursor = node.walk();
-                stack.extend(node.named_children(&mut cursor));
+                stack.extend(node.named_children());
             }
         }
     }
 
     fn bind_parameters(&mut self, function: Node<'t>, parameters: Node<'t>, source: &[u8]) {
-        let mut cursor = parameters.walk();
-        let declared: Vec<Node<'t>> = parameters.named_children(&mut cursor).collect();
+        let declared: Vec<Node<'t>> = parameters.named_children().collect();
         for parameter in declared {
             let annotation = parameter.child_by_field_name("type");
             // Defaults and annotations are expressions, not names bound.
@@ -318,8 +293,7 @@ impl<'t> FileIndex<'t> {
                     let name = python::text(node, source);
                     self.bind_annotated(function, &name, 0, Binding::Other, annotation);
                 } else {
-                    let mut cursor = node.walk();
-                    stack.extend(node.named_children(&mut cursor));
+                    stack.extend(node.named_children());
                 }
             }
         }
@@ -505,23 +479,23 @@ pub fn module_path(relative: &std::path::Path) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn parse(code: &str) -> tree_sitter::Tree {
-        let mut parser = tree_sitter::Parser::new();
-        parser.set_language(&python::language()).unwrap();
-        parser.parse(code, None).unwrap()
-    }
+    use crate::syntax::SyntaxTree;
 
     /// The qualified name of the last occurrence of `name` in `code`.
     fn qualified(code: &str, module: Option<&str>, needle: &str) -> Option<String> {
-        let tree = parse(code);
-        let index = FileIndex::build(tree.root_node(), code.as_bytes(), module);
-        let at = code.rfind(needle).unwrap();
-        let node = tree
-            .root_node()
-            .named_descendant_for_byte_range(at, at + needle.len())
-            .unwrap();
+        let tree = SyntaxTree::parse(code).unwrap();
+        let index = FileIndex::build(tree.root(), code.as_bytes(), module);
+        let node = last_occurrence(&tree, code, needle);
         index.qualified_name(node, code.as_bytes())
+    }
+
+    /// The innermost named node spanning the last occurrence of `needle`.
+    fn last_occurrence<'t>(tree: &'t SyntaxTree, code: &str, needle: &str) -> Node<'t> {
+        let at = code.rfind(needle).unwrap();
+        tree.nodes()
+            .filter(|n| n.is_named() && n.start_byte() <= at && n.end_byte() >= at + needle.len())
+            .last()
+            .unwrap()
     }
 
     #[test]
@@ -623,26 +597,18 @@ mod tests {
     #[test]
     fn single_assignments_have_values() {
         let code = "flag = True\ndef f():\n    run(cmd, shell=flag)\n";
-        let tree = parse(code);
-        let index = FileIndex::build(tree.root_node(), code.as_bytes(), None);
-        let at = code.rfind("flag").unwrap();
-        let use_ = tree
-            .root_node()
-            .named_descendant_for_byte_range(at, at + 4)
-            .unwrap();
+        let tree = SyntaxTree::parse(code).unwrap();
+        let index = FileIndex::build(tree.root(), code.as_bytes(), None);
+        let use_ = last_occurrence(&tree, code, "flag");
         assert_eq!(
             index.value(use_, code.as_bytes()).map(|v| v.kind()),
             Some("true")
         );
 
         let branchy = "def f(c):\n    q = 'a'\n    if c:\n        q = 'b'\n    run(q)\n";
-        let tree = parse(branchy);
-        let index = FileIndex::build(tree.root_node(), branchy.as_bytes(), None);
-        let at = branchy.rfind("q)").unwrap();
-        let use_ = tree
-            .root_node()
-            .named_descendant_for_byte_range(at, at + 1)
-            .unwrap();
+        let tree = SyntaxTree::parse(branchy).unwrap();
+        let index = FileIndex::build(tree.root(), branchy.as_bytes(), None);
+        let use_ = last_occurrence(&tree, branchy, "q");
         assert!(index.value(use_, branchy.as_bytes()).is_none());
     }
 

@@ -4,7 +4,9 @@
 
 use std::sync::LazyLock;
 
-use tree_sitter::{Language, Node};
+use tree_sitter::Language;
+
+use crate::syntax::Node;
 
 /// The tree-sitter-python grammar, shared by patterns and scanned code so
 /// both produce the same node kinds.
@@ -167,8 +169,7 @@ impl Kinds {
 /// elsewhere every token but commas does (operators and keywords count).
 pub fn significant_children(node: Node<'_>) -> Vec<Node<'_>> {
     let elements_only = KINDS.is_sequence(node.kind_id());
-    let mut cursor = node.walk();
-    node.children(&mut cursor)
+    node.children()
         .filter(|child| {
             !child.is_extra()
                 && if elements_only {
@@ -183,8 +184,7 @@ pub fn significant_children(node: Node<'_>) -> Vec<Node<'_>> {
 /// Looks through redundant parentheses: `(x)` means `x`.
 pub fn unwrap_parens(mut node: Node<'_>) -> Node<'_> {
     while node.kind_id() == KINDS.parenthesized_expression {
-        let mut cursor = node.walk();
-        let mut inner = node.named_children(&mut cursor).filter(|c| !c.is_extra());
+        let mut inner = node.named_children().filter(|c| !c.is_extra());
         match (inner.next(), inner.next()) {
             (Some(only), None) => node = only,
             _ => break,
@@ -298,9 +298,8 @@ pub fn string_literal<'t>(node: Node<'t>, source: &[u8]) -> Option<StringLiteral
         bytes: false,
         parts: Vec::new(),
     };
-    let mut cursor = node.walk();
     if node.kind_id() == kinds.concatenated_string {
-        for piece in node.named_children(&mut cursor) {
+        for piece in node.named_children() {
             if piece.kind_id() == kinds.string {
                 append_string(piece, source, &mut literal);
             }
@@ -316,8 +315,7 @@ pub fn string_literal<'t>(node: Node<'t>, source: &[u8]) -> Option<StringLiteral
 fn append_string<'t>(node: Node<'t>, source: &[u8], literal: &mut StringLiteral<'t>) {
     let kinds = &*KINDS;
     let mut raw = false;
-    let mut cursor = node.walk();
-    for child in node.children(&mut cursor) {
+    for child in node.children() {
         let kind = child.kind_id();
         if kind == kinds.string_start {
             let prefix = text(child, source).to_ascii_lowercase();
@@ -411,19 +409,14 @@ fn push_code_point(out: &mut String, digits: &str, radix: u32, fallback: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::syntax::SyntaxTree;
 
-    fn parse(code: &str) -> tree_sitter::Tree {
-        let mut parser = tree_sitter::Parser::new();
-        parser.set_language(&language()).unwrap();
-        parser.parse(code, None).unwrap()
+    fn parse(code: &str) -> SyntaxTree {
+        SyntaxTree::parse(code).unwrap()
     }
 
-    fn first_expression(tree: &tree_sitter::Tree) -> Node<'_> {
-        tree.root_node()
-            .named_child(0)
-            .unwrap()
-            .named_child(0)
-            .unwrap()
+    fn first_expression(tree: &SyntaxTree) -> Node<'_> {
+        tree.root().named_child(0).unwrap().named_child(0).unwrap()
     }
 
     #[test]

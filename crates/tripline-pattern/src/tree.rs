@@ -3,8 +3,8 @@
 
 use std::sync::Arc;
 
+use crate::syntax::Node;
 use regex::Regex;
-use tree_sitter::Node;
 
 use crate::python::{self, StringPart, KINDS};
 use crate::template::PLACEHOLDER;
@@ -125,9 +125,8 @@ pub fn convert(node: Node<'_>, source: &[u8]) -> Result<PNode, PatternError> {
             node.child_by_field_name("arguments"),
         ) {
             if python::text(function, source) == format!("{PLACEHOLDER}d") {
-                let mut cursor = arguments.walk();
                 let inner: Vec<Node<'_>> = arguments
-                    .named_children(&mut cursor)
+                    .named_children()
                     .filter(|c| !c.is_extra())
                     .collect();
                 let [only] = inner.as_slice() else {
@@ -151,19 +150,9 @@ pub fn convert(node: Node<'_>, source: &[u8]) -> Result<PNode, PatternError> {
     }
     let children = python::significant_children(node);
     let mut converted = Vec::with_capacity(children.len());
-    let mut cursor = node.walk();
-    let fields: Vec<(usize, Option<&'static str>)> = node
-        .children(&mut cursor)
-        .enumerate()
-        .map(|(i, c)| (c.id(), node.field_name_for_child(i as u32)))
-        .collect();
     for child in children {
-        let field = fields
-            .iter()
-            .find(|(id, _)| *id == child.id())
-            .and_then(|(_, f)| *f);
         converted.push(PChild {
-            field,
+            field: child.field_name(),
             node: convert(child, source)?,
         });
     }

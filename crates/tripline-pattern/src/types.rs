@@ -5,7 +5,7 @@
 //! `"..." % x`, `"...".format(...)`, `", ".join(...)`, f-strings), and names
 //! assigned such a value exactly once.
 
-use tree_sitter::Node;
+use crate::syntax::Node;
 
 use crate::names::FileIndex;
 use crate::python::{self, KINDS};
