@@ -113,11 +113,16 @@ impl SyntaxTree {
         loop {
             let node = cursor.node();
             let index = index_of(nodes.len());
-            let flags = u8::from(node.is_named()) * NAMED
-                | u8::from(node.is_extra()) * EXTRA
-                | u8::from(node.is_error()) * ERROR
-                | u8::from(node.is_missing()) * MISSING
-                | u8::from(node.has_error()) * HAS_ERROR;
+            let flags = [
+                (node.is_named(), NAMED),
+                (node.is_extra(), EXTRA),
+                (node.is_error(), ERROR),
+                (node.is_missing(), MISSING),
+                (node.has_error(), HAS_ERROR),
+            ]
+            .iter()
+            .filter(|(set, _)| *set)
+            .fold(0, |flags, (_, flag)| flags | flag);
             nodes.push(NodeData {
                 start: node.start_byte(),
                 end: node.end_byte(),
