@@ -11,43 +11,20 @@ use tripline_pattern::{is_constant_expression, python, Bound, Env, FileIndex, Ma
 use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value};
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
+use crate::matches::LazyMatches;
+
 /// What evaluation needs to know about one file.
 pub struct FileContext<'a, 't> {
     pub source: &'a [u8],
     pub text: &'a str,
-    /// The matches of every pattern of the rule set in this file, by pattern
-    /// index (the patterns of `metavariable-pattern`s are left out: they
-    /// are matched only inside what their metavariable bound).
-    pub pattern_matches: &'a [Vec<Match<'t>>],
     /// What the file's names refer to (for constants in conditions).
     pub names: &'a FileIndex<'t>,
     /// The file's tree.
     pub root: Node<'t>,
-    /// Matches the given patterns inside one node, as the file-wide
-    /// traversal does, for `metavariable-pattern`.
-    pub match_within: &'a MatchWithin<'a, 't>,
-}
-
-/// Matches the given patterns (by index) inside one node: the matches of
-/// each pattern, by pattern index.
-pub type MatchWithin<'a, 't> = dyn Fn(&[usize], Node<'t>) -> Vec<Vec<Match<'t>>> + 'a;
-
-/// The patterns a formula matches with, other than those of its
-/// `metavariable-pattern`s (matched later, inside the bound code only).
-pub fn collect_patterns(formula: &Formula, out: &mut Vec<usize>) {
-    match formula {
-        Formula::Pattern(index) => out.push(*index),
-        Formula::Regex(_) => {}
-        Formula::Either(alternatives) => alternatives.iter().for_each(|f| collect_patterns(f, out)),
-        Formula::All(all) => {
-            all.positives
-                .iter()
-                .for_each(|p| collect_patterns(&p.formula, out));
-            all.negatives
-                .iter()
-                .for_each(|n| collect_patterns(&n.formula, out));
-        }
-    }
+    /// The matches of the rule set's patterns, computed when first asked
+    /// for: in the whole file, or, for a `metavariable-pattern`, inside
+    /// what the metavariable bound.
+    pub matches: &'a LazyMatches<'a, 't>,
 }
 
 /// A candidate finding: a range and its bindings.
@@ -64,7 +41,7 @@ pub fn evaluate<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candid
 /// Every match of `formula`, before deduplication.
 pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candidate<'t>> {
     match formula {
-        Formula::Pattern(index) => file.pattern_matches[*index].clone(),
+        Formula::Pattern(index) => file.matches.get(*index).to_vec(),
         Formula::Regex(regex) => regex_matches(regex, file.text),
         Formula::Either(alternatives) => alternatives
             .iter()
@@ -242,8 +219,6 @@ pub fn filter<'t>(
             metavariable,
             formula,
         } => {
-            let mut patterns = Vec::new();
-            collect_patterns(formula, &mut patterns);
             let mut kept = Vec::new();
             let mut removed = Vec::new();
             for candidate in current {
@@ -253,7 +228,7 @@ pub fn filter<'t>(
                 };
                 let range = bound.range();
                 // The nested formula is matched only inside the bound code.
-                let inner = within(bound, file, &patterns, formula);
+                let inner = within(bound, file, formula);
                 let before = kept.len();
                 for nested in inner.iter().filter(|n| contains(&range, &n.range)) {
                     if let Some(env) = candidate.env.merge(&nested.env, source) {
@@ -273,12 +248,7 @@ pub fn filter<'t>(
 }
 
 /// The matches of `formula` inside what a metavariable bound.
-fn within<'t>(
-    bound: &Bound<'t>,
-    file: &FileContext<'_, 't>,
-    patterns: &[usize],
-    formula: &Formula,
-) -> Vec<Match<'t>> {
+fn within<'t>(bound: &Bound<'t>, file: &FileContext<'_, 't>, formula: &Formula) -> Vec<Match<'t>> {
     let nodes: Vec<Node<'t>> = match bound {
         Bound::Node(node) => vec![*node],
         Bound::Nodes { nodes, .. } => nodes.clone(),
@@ -287,9 +257,9 @@ fn within<'t>(
     };
     let mut all = Vec::new();
     for node in nodes {
-        let pattern_matches = (file.match_within)(patterns, node);
+        let matches = file.matches.within(node);
         let inside = FileContext {
-            pattern_matches: &pattern_matches,
+            matches: &matches,
             ..*file
         };
         all.extend(formula_matches(formula, &inside));

@@ -68,22 +68,15 @@ pub fn explain(
         line,
     };
     let module = module_path(std::path::Path::new(path));
-    let (root, findings) = scan::with_matches(
-        &prepared,
-        &[rule_index],
-        &tree,
-        text,
-        module.as_deref(),
-        |file| {
-            let (root, _) = explainer.step(&rule.formula, "pattern", file);
-            let findings: Vec<Finding> = evaluate(&rule.formula, file)
-                .iter()
-                .map(|c| scan::finding(rule, c, path, text, &lines))
-                .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
-                .collect();
-            (root, findings)
-        },
-    );
+    let (root, findings) = scan::with_file(&prepared, &tree, text, module.as_deref(), |file| {
+        let (root, _) = explainer.step(&rule.formula, "pattern", file);
+        let findings: Vec<Finding> = evaluate(&rule.formula, file)
+            .iter()
+            .map(|c| scan::finding(rule, c, path, text, &lines))
+            .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
+            .collect();
+        (root, findings)
+    });
     Some(Explanation {
         rule_id: rule.id.clone(),
         requirement_met: requirement.is_met_by(text),
@@ -195,14 +188,7 @@ impl Explainer<'_> {
                         Condition::Pattern { metavariable, formula } => {
                             // Shown over the whole file; a scan looks only inside
                             // what the metavariable bound.
-                            let mut patterns = Vec::new();
-                            evaluate::collect_patterns(formula, &mut patterns);
-                            let pattern_matches = (file.match_within)(&patterns, file.root);
-                            let whole_file = FileContext {
-                                pattern_matches: &pattern_matches,
-                                ..*file
-                            };
-                            let (inner, _) = self.step(formula, "pattern", &whole_file);
+                            let (inner, _) = self.step(formula, "pattern", file);
                             (format!("metavariable-pattern: inside ${metavariable}"), vec![inner])
                         }
                     };

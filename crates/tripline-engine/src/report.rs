@@ -82,4 +82,33 @@ pub struct ScanReport {
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub stats: Stats,
+    /// With `--time`: where the time went.
+    #[serde(rename = "time", skip_serializing_if = "Option::is_none")]
+    pub timing: Option<Timing>,
+}
+
+/// Where a timed scan spent its time, slowest first.
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
+pub struct Timing {
+    /// Wall-clock seconds of the whole scan (discovery included).
+    pub total_seconds: f64,
+    /// Each rule that ran: its time summed over all files.
+    pub rules: Vec<RuleTime>,
+    /// Each file scanned: its time (reading, parsing, all rules).
+    pub files: Vec<FileTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RuleTime {
+    pub rule_id: String,
+    pub seconds: f64,
+    /// Files the rule ran on (files without its required words are skipped).
+    pub files: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FileTime {
+    pub path: String,
+    pub seconds: f64,
+    pub parse_seconds: f64,
 }

@@ -1,57 +1,35 @@
-//! Scanning one file: read it, parse it once, run every pattern of every
-//! rule in a single traversal (each node is tried only against patterns
-//! whose root can match its kind), then evaluate each rule's formula.
+//! Scanning one file: read it, skip the rules whose required words it
+//! lacks, parse it once, and evaluate each remaining rule's formula over
+//! that one tree (patterns are matched as the formulas ask for them; see
+//! [`crate::matches`]).
 
 use std::collections::BTreeMap;
 use std::sync::LazyLock;
+use std::time::{Duration, Instant};
 
 use regex::Regex;
 use tripline_pattern::names::module_path;
-use tripline_pattern::{python, Env, FileIndex, Match, Node, SyntaxTree};
+use tripline_pattern::{Env, FileIndex, Match, SyntaxTree};
 use tripline_rule::{Requirement, Rule, RuleSet};
 
 use crate::discover::Target;
-use crate::evaluate::{collect_patterns, evaluate, FileContext};
+use crate::evaluate::{evaluate, FileContext};
+use crate::matches::{Dispatch, LazyMatches};
 use crate::report::{FileError, Finding, MetavarValue, Position};
 
-/// The rule set prepared for scanning: patterns indexed by the node kinds
-/// their root can match, and each rule's patterns listed.
+/// The rule set prepared for scanning: how each pattern is dispatched, and
+/// the words each rule needs.
 pub struct Prepared<'r> {
     pub ruleset: &'r RuleSet,
-    /// `by_kind[kind_id]`: patterns whose root has that kind.
-    by_kind: Vec<Vec<usize>>,
-    /// Patterns that can match any node (`$X`, `<... $X ...>`).
-    any_kind: Vec<usize>,
-    /// The patterns each rule uses, by rule index.
-    rule_patterns: Vec<Vec<usize>>,
+    dispatch: Dispatch,
     /// The words a file must contain for each rule to run on it.
     requirements: Vec<Requirement>,
+    /// Measure each rule (see [`FileTiming`]).
+    pub timing: bool,
 }
 
 impl<'r> Prepared<'r> {
     pub fn new(ruleset: &'r RuleSet) -> Self {
-        let kind_count = python::language().node_kind_count();
-        let mut by_kind = vec![Vec::new(); kind_count];
-        let mut any_kind = Vec::new();
-        for (index, pattern) in ruleset.patterns.iter().enumerate() {
-            match pattern.root_kinds() {
-                Some(kinds) => {
-                    for kind in kinds {
-                        by_kind[usize::from(kind)].push(index);
-                    }
-                }
-                None => any_kind.push(index),
-            }
-        }
-        let rule_patterns = ruleset
-            .rules
-            .iter()
-            .map(|rule| {
-                let mut patterns = Vec::new();
-                collect_patterns(&rule.formula, &mut patterns);
-                patterns
-            })
-            .collect();
         let requirements = ruleset
             .rules
             .iter()
@@ -59,10 +37,9 @@ impl<'r> Prepared<'r> {
             .collect();
         Prepared {
             ruleset,
-            by_kind,
-            any_kind,
-            rule_patterns,
+            dispatch: Dispatch::new(ruleset),
             requirements,
+            timing: false,
         }
     }
 }
@@ -75,10 +52,42 @@ pub struct FileOutcome {
     pub scanned: bool,
     pub syntax_errors: bool,
     pub bytes: u64,
+    pub timing: Option<FileTiming>,
+}
+
+/// Where one file's scan time went, with `--time`.
+#[derive(Debug, Default)]
+pub struct FileTiming {
+    pub path: String,
+    /// Reading, parsing and every rule.
+    pub total: Duration,
+    pub parse: Duration,
+    /// Each rule that ran on the file (by index in the rule set): matching
+    /// the patterns it needed and evaluating its formula.
+    pub rules: Vec<(usize, Duration)>,
 }
 
 /// Reads and scans one file.
 pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
+    if !prepared.timing {
+        return scan_file_untimed(prepared, target, &mut None);
+    }
+    let started = Instant::now();
+    let mut timing = Some(FileTiming::default());
+    let mut outcome = scan_file_untimed(prepared, target, &mut timing);
+    outcome.timing = timing.map(|timing| FileTiming {
+        path: target.path.display().to_string(),
+        total: started.elapsed(),
+        ..timing
+    });
+    outcome
+}
+
+fn scan_file_untimed(
+    prepared: &Prepared<'_>,
+    target: &Target,
+    timing: &mut Option<FileTiming>,
+) -> FileOutcome {
     let display = target.path.display().to_string();
     let fail = |kind, message: String| FileOutcome {
         error: Some(FileError {
@@ -124,106 +133,74 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
         // No rule can match: the file is not even parsed.
         return outcome;
     }
+    let parsing = Instant::now();
     let Some(tree) = SyntaxTree::parse(&text) else {
         return fail("parse", "the parser gave up on this file".to_owned());
     };
     outcome.syntax_errors = tree.root().has_error();
-    outcome.findings = find(prepared, &rules, &tree, &text, target);
+    if let Some(timing) = timing {
+        timing.parse = parsing.elapsed();
+    }
+    outcome.findings = find(prepared, &rules, &tree, &text, target, timing.as_mut());
     outcome
 }
 
-/// Runs the given rules over a parsed file.
+/// Runs the given rules over a parsed file; with `timing`, records how
+/// long each rule took.
 fn find(
     prepared: &Prepared<'_>,
     rules: &[usize],
     tree: &SyntaxTree,
     text: &str,
     target: &Target,
+    mut timing: Option<&mut FileTiming>,
 ) -> Vec<Finding> {
     let lines = LineIndex::new(text);
     let path = target.path.display().to_string();
     let module = module_path(&target.relative);
-    with_matches(prepared, rules, tree, text, module.as_deref(), |file| {
+    with_file(prepared, tree, text, module.as_deref(), |file| {
         let mut findings = Vec::new();
         for &index in rules {
+            let started = Instant::now();
             let rule = &prepared.ruleset.rules[index];
             for candidate in evaluate(&rule.formula, file) {
                 findings.push(finding(rule, &candidate, &path, text, &lines));
+            }
+            if let Some(timing) = timing.as_deref_mut() {
+                timing.rules.push((index, started.elapsed()));
             }
         }
         findings
     })
 }
 
-/// Matches the patterns of `rules` over a parsed file and hands the result
-/// to `use_matches` (the matches borrow the tree, so they cannot outlive it).
-/// `module` is the file's dotted module path, for relative imports.
-pub fn with_matches<'t, R>(
+/// Sets up evaluation over a parsed file (its names, and its patterns'
+/// matches, computed on demand) and hands it to `use_file` (the matches
+/// borrow the tree, so they cannot outlive it). `module` is the file's
+/// dotted module path, for relative imports.
+pub fn with_file<'t, R>(
     prepared: &Prepared<'_>,
-    rules: &[usize],
     tree: &'t SyntaxTree,
     text: &str,
     module: Option<&str>,
-    use_matches: impl FnOnce(&FileContext<'_, 't>) -> R,
+    use_file: impl FnOnce(&FileContext<'_, 't>) -> R,
 ) -> R {
     let source = text.as_bytes();
-    let mut wanted = vec![false; prepared.ruleset.patterns.len()];
-    for &rule in rules {
-        for &pattern in &prepared.rule_patterns[rule] {
-            wanted[pattern] = true;
-        }
-    }
     let names = FileIndex::build(tree.root(), source, module);
-    let pattern_matches = match_patterns(prepared, &wanted, tree.root(), source, &names);
-    let count = prepared.ruleset.patterns.len();
-    let match_within = |patterns: &[usize], node: Node<'t>| -> Vec<Vec<Match<'t>>> {
-        let mut wanted = vec![false; count];
-        for &pattern in patterns {
-            wanted[pattern] = true;
-        }
-        match_patterns(prepared, &wanted, node, source, &names)
-    };
-    use_matches(&FileContext {
+    let matches = LazyMatches::new(
+        prepared.ruleset,
+        &prepared.dispatch,
+        tree.root(),
+        source,
+        &names,
+    );
+    use_file(&FileContext {
         source,
         text,
-        pattern_matches: &pattern_matches,
         names: &names,
         root: tree.root(),
-        match_within: &match_within,
+        matches: &matches,
     })
-}
-
-/// One pre-order traversal of the tree; each node is offered to the
-/// patterns that can match its kind.
-fn match_patterns<'t>(
-    prepared: &Prepared<'_>,
-    wanted: &[bool],
-    root: Node<'t>,
-    source: &[u8],
-    names: &FileIndex<'t>,
-) -> Vec<Vec<Match<'t>>> {
-    let mut matches: Vec<Vec<Match<'t>>> = vec![Vec::new(); prepared.ruleset.patterns.len()];
-    let any_kind: Vec<usize> = prepared
-        .any_kind
-        .iter()
-        .copied()
-        .filter(|&p| wanted[p])
-        .collect();
-    for node in root.descendants().filter(Node::is_named) {
-        let by_kind = prepared
-            .by_kind
-            .get(usize::from(node.kind_id()))
-            .map_or(&[][..], Vec::as_slice);
-        for &index in by_kind.iter().filter(|&&p| wanted[p]).chain(&any_kind) {
-            prepared.ruleset.patterns[index].matches_at(
-                node,
-                source,
-                Some(names),
-                &mut matches[index],
-            );
-        }
-    }
-    matches
 }
 
 pub fn finding(

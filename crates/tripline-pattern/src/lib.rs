@@ -17,6 +17,7 @@
 //! assert_eq!(matches, vec![(0, 31, vec![("F".to_string(), "run".to_string())])]);
 //! ```
 
+mod dispatch;
 mod env;
 mod equality;
 mod matcher;
@@ -33,6 +34,7 @@ use std::ops::Range;
 use regex::Regex;
 pub use syntax::{Node, SyntaxTree};
 
+pub use dispatch::NodeNames;
 pub use env::{Bound, Env};
 pub use equality::same_code;
 pub use matcher::operand_chain;
@@ -194,21 +196,6 @@ impl Pattern {
         })
     }
 
-    /// The node kinds this pattern can match at, or `None` for a pattern
-    /// (such as `$X`) that can match any named node.
-    ///
-    /// A pattern `<... P ...>` is dispatched by P's kinds: P is matched where
-    /// it occurs, and the match is credited to every node around it (see
-    /// [`Pattern::matches_at`]), which keeps it linear in the file's size.
-    pub fn root_kinds(&self) -> Option<Vec<u16>> {
-        let kinds = &*KINDS;
-        match &self.root {
-            Root::Statements(_) => Some(vec![kinds.block, kinds.module]),
-            Root::Node(PNode::Deep(inner)) => node_kinds(inner),
-            Root::Node(node) => node_kinds(node),
-        }
-    }
-
     /// The pattern as written.
     pub fn source(&self) -> &str {
         &self.source
@@ -280,10 +267,11 @@ impl Pattern {
     /// With `names` (the file's [`FileIndex`]), code matches what it means
     /// through imports and assignments, not only as spelled. A `<... P ...>`
     /// pattern is matched where P is, and the match is credited to every
-    /// node around it.
+    /// node around it up to `scope`, the node the search is confined to.
     pub fn matches_at<'t>(
         &self,
         node: Node<'t>,
+        scope: Node<'t>,
         source: &[u8],
         names: Option<&FileIndex<'t>>,
         out: &mut Vec<Match<'t>>,
@@ -303,9 +291,13 @@ impl Pattern {
             Root::Node(PNode::Deep(inner)) => {
                 let mut envs = Vec::new();
                 matcher.node(inner, node, &Env::default(), &mut envs);
-                let around = std::iter::successors(node.parent(), Node::parent).filter(|a| {
-                    a.is_named() && !a.is_extra() && a.kind_id() != kinds.parenthesized_expression
-                });
+                let around = std::iter::successors(node.parent(), Node::parent)
+                    .take_while(|a| scope.contains(*a))
+                    .filter(|a| {
+                        a.is_named()
+                            && !a.is_extra()
+                            && a.kind_id() != kinds.parenthesized_expression
+                    });
                 for target in std::iter::once(node).chain(around) {
                     out.extend(envs.iter().map(|env| Match {
                         range: target.byte_range(),
@@ -376,7 +368,7 @@ impl Pattern {
         let mut found = Vec::new();
         for node in tree.nodes() {
             let mut matches = Vec::new();
-            self.matches_at(node, source, Some(&names), &mut matches);
+            self.matches_at(node, tree.root(), source, Some(&names), &mut matches);
             for m in matches {
                 let bindings = m
                     .env
@@ -390,21 +382,6 @@ impl Pattern {
             }
         }
         found
-    }
-}
-
-/// The node kinds a pattern node can match at, or `None` for any.
-fn node_kinds(node: &PNode) -> Option<Vec<u16>> {
-    let kinds = &*KINDS;
-    match node {
-        // A dotted name (`xml.sax.handler.feature_external_ges`) may be a
-        // bare name the file imported from its module.
-        PNode::Code(code) if code.dotted.is_some() && code.kind == kinds.attribute => {
-            Some(vec![code.kind, kinds.identifier])
-        }
-        PNode::Code(code) => Some(vec![code.kind]),
-        PNode::Str(_) => Some(vec![kinds.string, kinds.concatenated_string]),
-        _ => None,
     }
 }
 

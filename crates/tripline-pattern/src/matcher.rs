@@ -164,9 +164,14 @@ impl<'t> Matcher<'_, 't> {
         if node.kind_id() != KINDS.identifier {
             return;
         }
-        // A pattern that is a name means the variable itself.
-        if matches!(pattern, PNode::Code(code) if code.kind == KINDS.identifier) {
-            return;
+        if let PNode::Code(code) = pattern {
+            // A pattern that is a name means the variable itself; and
+            // without symbolic propagation, only constants are propagated.
+            if code.kind == KINDS.identifier
+                || !(self.options.symbolic_propagation || KINDS.can_be_constant(code.kind))
+            {
+                return;
+            }
         }
         let Some(value) = names.value(node, self.source) else {
             return;
@@ -418,16 +423,16 @@ impl<'t> Matcher<'_, 't> {
         env: &Env<'t>,
         out: &mut Vec<Env<'t>>,
     ) {
-        let mut stack = vec![statement];
-        while let Some(node) = stack.pop() {
-            if node.kind_id() == KINDS.block {
+        let mut nested_block: Option<Node<'t>> = None;
+        for node in statement.descendants().skip(1) {
+            if nested_block.is_some_and(|block| block.contains(node)) {
                 continue;
             }
-            if node != statement && node.is_named() {
+            if node.kind_id() == KINDS.block {
+                nested_block = Some(node);
+            } else if node.is_named() && !node.is_extra() && could_match(expression, node) {
                 self.node(expression, node, env, out);
             }
-            let children: Vec<Node<'t>> = node.children().filter(|c| !c.is_extra()).collect();
-            stack.extend(children.into_iter().rev());
         }
     }
 
@@ -766,6 +771,21 @@ impl<'t> Matcher<'_, 't> {
             _ => {}
         }
     }
+}
+
+/// A quick test that rules out most nodes before matching: a code pattern
+/// only matches a node of its kind, or a name or attribute that stands for
+/// one (through an import or an assignment), or a generator passed as the
+/// only argument.
+fn could_match(pattern: &PNode, node: Node<'_>) -> bool {
+    let PNode::Code(code) = pattern else {
+        return true;
+    };
+    let kind = python::unwrap_parens(node).kind_id();
+    kind == code.kind
+        || kind == KINDS.identifier
+        || kind == KINDS.attribute
+        || (code.kind == KINDS.argument_list && kind == KINDS.generator_expression)
 }
 
 /// Nodes a metavariable may stand for: named code, not a comment, not a

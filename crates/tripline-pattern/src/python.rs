@@ -47,6 +47,8 @@ pub struct Kinds {
     optional_parts: Vec<u16>,
     /// The pieces of a string literal, which are not expressions.
     string_pieces: Vec<u16>,
+    /// Kinds a constant can have (see [`is_constant`]).
+    constants: Vec<u16>,
 }
 
 pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -105,6 +107,18 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
             "format_specifier",
             "type_conversion",
         ]),
+        constants: ids(&[
+            "string",
+            "concatenated_string",
+            "integer",
+            "float",
+            "true",
+            "false",
+            "none",
+            "unary_operator",
+            "binary_operator",
+            "conditional_expression",
+        ]),
         optional_parts: ids(&[
             "function_definition",
             "class_definition",
@@ -153,6 +167,12 @@ impl Kinds {
 
     pub fn is_string_piece(&self, kind: u16) -> bool {
         self.string_pieces.contains(&kind)
+    }
+
+    /// Whether a constant expression (a literal, arithmetic on numbers, a
+    /// string built from constants) can have this kind.
+    pub fn can_be_constant(&self, kind: u16) -> bool {
+        self.constants.contains(&kind)
     }
 
     pub fn has_optional_parts(&self, kind: u16) -> bool {

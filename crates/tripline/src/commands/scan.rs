@@ -68,6 +68,12 @@ pub struct ScanArgs {
     #[arg(short = 'j', long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
 
+    /// Measure where the time goes: print the slowest rules and files
+    /// (to stderr; with --format json, as the "time" object). Each rule is
+    /// then matched on its own, so the scan itself is slower.
+    #[arg(long)]
+    time: bool,
+
     /// Do not print the list of skipped files to stderr.
     #[arg(short, long)]
     quiet: bool,
@@ -80,6 +86,9 @@ enum Format {
     /// The schema in docs/output.md, for programs.
     Json,
 }
+
+/// How many of the slowest rules and files `--time` lists.
+const TIMING_ROWS: usize = 10;
 
 pub fn run(args: &ScanArgs) -> u8 {
     let discovery = match (
@@ -129,6 +138,7 @@ pub fn run(args: &ScanArgs) -> u8 {
     let options = ScanOptions {
         discovery,
         jobs: args.jobs.map(usize::from),
+        timing: args.time,
     };
     let report = scan(&loaded.ruleset, &args.paths, &options);
     if args.json || args.format == Format::Json {
@@ -143,6 +153,9 @@ pub fn run(args: &ScanArgs) -> u8 {
             &report,
             &output::text::Style::new(stdout_color()),
         ));
+        if let Some(timing) = &report.timing {
+            eprint!("{}", output::timing::render(timing, TIMING_ROWS));
+        }
     }
     if report.findings.is_empty() {
         EXIT_CLEAN
