@@ -138,3 +138,209 @@ fn spelled_name<'s>(node: Node<'_>, source: &'s [u8]) -> Option<Cow<'s, str>> {
         python::text(attribute, source)
     )))
 }
+
+/// Which part of a call's callee a pattern's metavariable stands for:
+/// `$F` in `$F(...)`, or `$M` in `$OBJ.$M(...)`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum CalleePart {
+    Whole,
+    Attribute,
+}
+
+impl Pattern {
+    /// The metavariable standing for the callee (or the callee's attribute)
+    /// of a call pattern: a `metavariable-regex` on it that accepts only a
+    /// few names lets the engine try the pattern only on calls of those
+    /// names (see [`callee_names`]).
+    pub fn callee_metavariable(&self) -> Option<(&str, CalleePart)> {
+        let PNode::Code(code) = self.root_node()? else {
+            return None;
+        };
+        if code.kind != KINDS.call {
+            return None;
+        }
+        let function = code.children.iter().find(|c| c.field == Some("function"))?;
+        match &function.node {
+            PNode::Metavar(name) => Some((name, CalleePart::Whole)),
+            PNode::Code(callee) if callee.kind == KINDS.attribute => {
+                let attribute = callee
+                    .children
+                    .iter()
+                    .find(|c| c.field == Some("attribute"))?;
+                match &attribute.node {
+                    PNode::Metavar(name) => Some((name, CalleePart::Attribute)),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The texts a `metavariable-regex` is tried on when the metavariable binds
+/// this part of a call's callee: the code itself, the name it means through
+/// an import, and that name's last part (see the engine's `filter`).
+pub fn callee_names<'s>(
+    call: Node<'_>,
+    part: CalleePart,
+    source: &'s [u8],
+    names: &FileIndex<'_>,
+) -> Vec<Cow<'s, str>> {
+    let Some(function) = call.child_by_field_name("function") else {
+        return Vec::new();
+    };
+    let callee = python::unwrap_parens(function);
+    let bound = match part {
+        CalleePart::Whole => callee,
+        CalleePart::Attribute if callee.kind_id() == KINDS.attribute => {
+            match callee.child_by_field_name("attribute") {
+                Some(attribute) => attribute,
+                None => return Vec::new(),
+            }
+        }
+        CalleePart::Attribute => return Vec::new(),
+    };
+    let mut texts = vec![python::text(bound, source)];
+    if let Some(qualified) = names.qualified_name(bound, source) {
+        if bound.kind_id() == KINDS.identifier {
+            if let Some(last) = qualified.rsplit('.').next() {
+                texts.push(Cow::Owned(last.to_owned()));
+            }
+        }
+        texts.push(Cow::Owned(qualified));
+    }
+    texts
+}
+
+/// Every string a regex matches in full, if they are few: `^(execute|
+/// executemany)$` gives both names; a regex without a final `$`, or with
+/// repetition or large classes, gives `None`.
+pub fn exact_strings(regex: &str) -> Option<Vec<String>> {
+    const MAX_STRINGS: usize = 256;
+    const MAX_CLASS: usize = 8;
+    use regex_syntax::hir::{Class, Hir, HirKind, Look};
+
+    /// Strings with whether they ended at `$`.
+    fn strings(hir: &Hir) -> Option<Vec<(String, bool)>> {
+        Some(match hir.kind() {
+            HirKind::Empty => vec![(String::new(), false)],
+            HirKind::Literal(literal) => {
+                vec![(String::from_utf8(literal.0.to_vec()).ok()?, false)]
+            }
+            HirKind::Look(Look::Start | Look::StartLF | Look::StartCRLF) => {
+                vec![(String::new(), false)]
+            }
+            HirKind::Look(Look::End | Look::EndLF | Look::EndCRLF) => vec![(String::new(), true)],
+            HirKind::Look(_) => return None,
+            HirKind::Capture(capture) => strings(&capture.sub)?,
+            HirKind::Repetition(repetition) if repetition.min == 0 && repetition.max == Some(1) => {
+                let mut all = vec![(String::new(), false)];
+                all.extend(strings(&repetition.sub)?);
+                all
+            }
+            HirKind::Repetition(_) => return None,
+            HirKind::Class(Class::Unicode(class)) => {
+                let mut all = Vec::new();
+                for range in class.ranges() {
+                    for c in range.start()..=range.end() {
+                        all.push((c.to_string(), false));
+                        if all.len() > MAX_CLASS {
+                            return None;
+                        }
+                    }
+                }
+                all
+            }
+            HirKind::Class(Class::Bytes(_)) => return None,
+            HirKind::Alternation(alternatives) => {
+                let mut all = Vec::new();
+                for alternative in alternatives {
+                    all.extend(strings(alternative)?);
+                }
+                all
+            }
+            HirKind::Concat(parts) => {
+                let mut all = vec![(String::new(), false)];
+                for part in parts {
+                    let next = strings(part)?;
+                    let mut joined = Vec::new();
+                    for (prefix, ended) in &all {
+                        for (suffix, ends) in &next {
+                            // Nothing can follow the end of the text.
+                            if *ended && !suffix.is_empty() {
+                                continue;
+                            }
+                            joined.push((format!("{prefix}{suffix}"), *ended || *ends));
+                        }
+                    }
+                    if joined.len() > MAX_STRINGS {
+                        return None;
+                    }
+                    all = joined;
+                }
+                all
+            }
+        })
+    }
+
+    let hir = regex_syntax::parse(regex).ok()?;
+    let all = strings(&hir)?;
+    if all.len() > MAX_STRINGS || !all.iter().all(|(_, ended)| *ended) {
+        return None;
+    }
+    let mut exact: Vec<String> = all.into_iter().map(|(s, _)| s).collect();
+    exact.sort();
+    exact.dedup();
+    Some(exact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn exact_strings_of_anchored_alternations() {
+        assert_eq!(
+            exact_strings("^(?:^(execute|executemany|executescript)$)").unwrap(),
+            ["execute", "executemany", "executescript"]
+        );
+        assert_eq!(
+            exact_strings(r"^(?:^flask\.(helpers\.)?(send_file)$)").unwrap(),
+            ["flask.helpers.send_file", "flask.send_file"]
+        );
+        assert_eq!(
+            exact_strings("^(?:(?i)ab$)").unwrap(),
+            ["AB", "Ab", "aB", "ab"]
+        );
+        // Without `$`, any text that starts so matches: too many strings.
+        assert_eq!(exact_strings("^(?:execute)"), None);
+        assert_eq!(exact_strings("^(?:exec.*$)"), None);
+        assert_eq!(exact_strings("^(?:[a-z]+$)"), None);
+        assert_eq!(exact_strings(r"^(?:\bexec$)"), None);
+    }
+
+    #[test]
+    fn callee_metavariables() {
+        let part = |p: &str| {
+            Pattern::parse(p)
+                .unwrap()
+                .callee_metavariable()
+                .map(|(name, part)| (name.to_owned(), part))
+        };
+        assert_eq!(
+            part("$CUR.$EXECUTE($Q, ...)"),
+            Some(("EXECUTE".into(), CalleePart::Attribute))
+        );
+        assert_eq!(part("$CLS($X)"), Some(("CLS".into(), CalleePart::Whole)));
+        assert_eq!(
+            part("<... $F(...) ...>"),
+            Some(("F".into(), CalleePart::Whole))
+        );
+        assert_eq!(
+            part("os.$F(...)"),
+            Some(("F".into(), CalleePart::Attribute))
+        );
+        assert_eq!(part("foo(...)"), None);
+        assert_eq!(part("$X = $F(...)"), None);
+    }
+}

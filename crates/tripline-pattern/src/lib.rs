@@ -34,7 +34,7 @@ use std::ops::Range;
 use regex::Regex;
 pub use syntax::{Node, SyntaxTree};
 
-pub use dispatch::NodeNames;
+pub use dispatch::{callee_names, exact_strings, CalleePart, NodeNames};
 pub use env::{Bound, Env};
 pub use equality::same_code;
 pub use matcher::operand_chain;
