@@ -198,6 +198,9 @@ pub fn callee_names<'s>(
                 None => return Vec::new(),
             }
         }
+        // `modes.$MODE(...)` matches `OFB(...)` after `from modes import
+        // OFB`, binding the whole name.
+        CalleePart::Attribute if callee.kind_id() == KINDS.identifier => callee,
         CalleePart::Attribute => return Vec::new(),
     };
     let mut texts = vec![python::text(bound, source)];
