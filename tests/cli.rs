@@ -10,9 +10,14 @@ fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// `tripline` run in `dir`, without the result cache (so that no test leaves
+/// a cache directory behind; the cache has tests of its own).
 fn tripline(dir: &Path) -> Command {
     let mut command = Command::cargo_bin("tripline").unwrap();
-    command.current_dir(dir).env("NO_COLOR", "1");
+    command
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env("TRIPLINE_NO_CACHE", "1");
     command
 }
 
@@ -533,4 +538,264 @@ fn metavariable_regex_does_not_shorten_module_attributes() {
     let rule = b"rules:\n  - id: builtin\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^(eval|compile)$\n";
     let code = b"import re\nre.compile(p)\ncompile(src, 'f', 'exec')\n";
     assert_eq!(lines_found(rule, code), [3]);
+}
+
+// The result cache.
+
+/// `tripline` run in `dir` with the cache on (in `cache`, or the default
+/// `.tripline_cache` in `dir`).
+fn tripline_cached(dir: &Path, cache: Option<&Path>) -> Command {
+    let mut command = tripline(dir);
+    command.env_remove("TRIPLINE_NO_CACHE");
+    match cache {
+        Some(cache) => command.env("TRIPLINE_CACHE_DIR", cache),
+        None => command.env_remove("TRIPLINE_CACHE_DIR"),
+    };
+    command
+}
+
+/// The `--verbose` line about the cache.
+fn cache_line(output: &std::process::Output) -> String {
+    stderr(output)
+        .lines()
+        .find(|l| l.starts_with("tripline: "))
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// A project with findings, a syntax error and files that cannot be scanned.
+fn cache_project() -> tempfile::TempDir {
+    project(&[
+        ("rule.yaml", EVAL_RULE),
+        ("src/a.py", b"x = eval(user)\n"),
+        ("src/pkg/b.py", b"def f(:\n    eval(y)\n"),
+        ("src/c.py", b"print('fine')\n"),
+        ("src/binary.py", b"x\0y\n"),
+        ("src/latin1.py", b"s = '\xe9'\n"),
+    ])
+}
+
+#[test]
+fn the_cache_changes_nothing_in_the_output() {
+    let dir = cache_project();
+    let cache = dir.path().join("cache");
+    for format in ["text", "json"] {
+        let args = ["scan", "-c", "rule.yaml", "--format", format, "src"];
+        let uncached = tripline(dir.path()).args(args).output().unwrap();
+        assert_eq!(uncached.status.code(), Some(1));
+        for run in ["cold", "warm"] {
+            let output = tripline_cached(dir.path(), Some(&cache))
+                .args(args)
+                .output()
+                .unwrap();
+            assert_eq!(output.status.code(), Some(1), "{format} {run}");
+            assert_eq!(stdout(&output), stdout(&uncached), "{format} {run}");
+            assert_eq!(stderr(&output), stderr(&uncached), "{format} {run}");
+        }
+    }
+    let output = tripline_cached(dir.path(), Some(&cache))
+        .args(["scan", "-c", "rule.yaml", "-v", "src"])
+        .output()
+        .unwrap();
+    assert!(
+        cache_line(&output).contains(": 5 reused"),
+        "{}",
+        cache_line(&output)
+    );
+}
+
+#[test]
+fn an_unchanged_file_is_not_even_read_again() {
+    let dir = cache_project();
+    let cache = dir.path().join("cache");
+    let run = || {
+        let output = tripline_cached(dir.path(), Some(&cache))
+            .args(["scan", "-c", "rule.yaml", "-v", "src"])
+            .output()
+            .unwrap();
+        cache_line(&output)
+    };
+    assert!(run().contains("0 reused (0 after a content check), 5 scanned and stored"));
+    // Files changed within a moment of a run are checked by content, until
+    // a run sees that they have settled; from then on their stamp suffices.
+    std::thread::sleep(std::time::Duration::from_millis(2500));
+    assert!(run().contains("5 reused (5 after a content check)"));
+    let settled = run();
+    assert!(
+        settled.contains("5 reused (0 after a content check), 0 scanned and stored, not rewritten"),
+        "{settled}"
+    );
+}
+
+#[test]
+fn a_changed_file_or_rule_is_scanned_again() {
+    let dir = cache_project();
+    let cache = dir.path().join("cache");
+    let run = || {
+        tripline_cached(dir.path(), Some(&cache))
+            .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
+            .output()
+            .unwrap()
+    };
+    run();
+    std::fs::write(dir.path().join("src/c.py"), "eval(now)\n").unwrap();
+    let output = run();
+    let line = cache_line(&output);
+    assert!(
+        line.contains(": 4 reused") && line.contains(", 1 scanned"),
+        "{line}"
+    );
+    assert_eq!(
+        finding_fields(&output, "message"),
+        ["eval() of user", "eval() of now", "eval() of y"]
+    );
+
+    let rule = String::from_utf8(EVAL_RULE.to_vec()).unwrap();
+    let changed = rule.replace("eval() of", "eval() again on");
+    std::fs::write(dir.path().join("rule.yaml"), changed).unwrap();
+    let output = run();
+    let line = cache_line(&output);
+    assert!(
+        line.contains(": 0 reused") && line.contains(", 5 scanned"),
+        "{line}"
+    );
+    assert_eq!(
+        finding_fields(&output, "message")[0],
+        "eval() again on user"
+    );
+}
+
+#[test]
+fn without_the_cache_nothing_is_written() {
+    let dir = cache_project();
+    let scans: [&[&str]; 3] = [
+        &["scan", "-c", "rule.yaml", "--no-cache", "src"],
+        &["scan", "-e", "eval($X)", "src"],
+        &["scan", "-c", "rule.yaml", "src"],
+    ];
+    for (i, args) in scans.iter().enumerate() {
+        let mut command = tripline_cached(dir.path(), None);
+        if i == 2 {
+            command.env("TRIPLINE_NO_CACHE", "1");
+        }
+        let output = command.args(*args).output().unwrap();
+        assert_eq!(output.status.code(), Some(1), "{args:?}");
+        let entries: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(entries.len(), 2, "{args:?} wrote something: {entries:?}");
+    }
+}
+
+#[test]
+fn the_default_cache_is_in_the_current_directory_and_never_scanned() {
+    let dir = cache_project();
+    let run = || {
+        tripline_cached(dir.path(), None)
+            .args(["scan", "-c", "rule.yaml", "--json", "."])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    let cache = dir.path().join(".tripline_cache");
+    assert!(cache.join("CACHEDIR.TAG").is_file());
+    assert_eq!(
+        std::fs::read_to_string(cache.join(".gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("*")
+    );
+    assert_eq!(stdout(&run()), stdout(&first));
+    // --cache-dir wins over TRIPLINE_CACHE_DIR.
+    let output = tripline_cached(dir.path(), Some(&dir.path().join("from-env")))
+        .args(["scan", "-c", "rule.yaml", "--cache-dir", "from-flag", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(dir.path().join("from-flag/CACHEDIR.TAG").exists());
+    assert!(!dir.path().join("from-env").exists());
+}
+
+#[test]
+fn a_corrupt_cache_is_ignored_and_rebuilt() {
+    let dir = cache_project();
+    let cache = dir.path().join("cache");
+    let run = || {
+        tripline_cached(dir.path(), Some(&cache))
+            .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    let version_dir = std::fs::read_dir(&cache)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.is_dir())
+        .unwrap();
+    let file = std::fs::read_dir(&version_dir)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+    std::fs::write(&file, b"tripline-cache 1 0000\n{\"files\": garbage").unwrap();
+    let rebuilt = run();
+    assert_eq!(stdout(&rebuilt), stdout(&first));
+    assert!(cache_line(&rebuilt).contains("5 scanned and stored"));
+    assert!(std::fs::read(&file)
+        .unwrap()
+        .starts_with(b"tripline-cache 1 "));
+    assert!(cache_line(&run()).contains("5 reused"));
+}
+
+#[test]
+fn concurrent_runs_share_a_cache_safely() {
+    let dir = cache_project();
+    let cache = dir.path().join("cache");
+    let expected = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--json", "src"])
+        .output()
+        .unwrap();
+    let children: Vec<_> = (0..4)
+        .map(|_| {
+            std::process::Command::new(assert_cmd::cargo::cargo_bin("tripline"))
+                .current_dir(dir.path())
+                .env_remove("TRIPLINE_NO_CACHE")
+                .args(["scan", "-c", "rule.yaml", "--json", "--cache-dir"])
+                .arg(&cache)
+                .arg("src")
+                .output()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        assert_eq!(child.stdout, expected.stdout);
+    }
+    let output = tripline_cached(dir.path(), Some(&cache))
+        .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.stdout, expected.stdout);
+    assert!(cache_line(&output).contains("5 reused"));
+}
+
+#[test]
+fn a_cache_that_cannot_be_written_is_a_warning_only() {
+    let dir = cache_project();
+    // A cache directory under a regular file cannot be created, even by root.
+    let blocked = dir.path().join("rule.yaml").join("cache");
+    let output = tripline_cached(dir.path(), Some(&blocked))
+        .args(["scan", "-c", "rule.yaml", "--json", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert_eq!(finding_fields(&output, "rule_id").len(), 2);
+    assert!(stderr(&output).contains("warning: cannot write the result cache"));
+    let quiet = tripline_cached(dir.path(), Some(&blocked))
+        .args(["scan", "-c", "rule.yaml", "-q", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(stderr(&quiet), "");
 }

@@ -53,12 +53,31 @@ fn walk(
     targets: &mut Vec<Target>,
     errors: &mut Vec<(PathBuf, String)>,
 ) {
+    // A directory that `--exclude` matches is not entered: every file below
+    // it would be excluded anyway (exclude globs match a path's components
+    // and ancestors), and skipping it spares walking, say, a virtualenv.
+    let exclude = options.filter.exclude.clone();
+    let prune_root = root.to_path_buf();
     let walker = WalkBuilder::new(root)
         .follow_links(false)
         .hidden(true)
         .git_ignore(true)
         .git_exclude(true)
         .require_git(false)
+        .filter_entry(move |entry| {
+            let Some(exclude) = &exclude else {
+                return true;
+            };
+            let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+            !(is_dir
+                && entry.depth() > 0
+                && exclude.matches(
+                    entry
+                        .path()
+                        .strip_prefix(&prune_root)
+                        .unwrap_or(entry.path()),
+                ))
+        })
         .build();
     for entry in walker {
         let entry = match entry {
@@ -129,6 +148,44 @@ mod tests {
             .map(|t| t.relative.display().to_string())
             .collect();
         assert_eq!(found, ["a.py", "pkg/b.py", "pkg/sub/c.pyi"]);
+    }
+
+    #[test]
+    fn excluded_directories_are_not_entered() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        for file in ["a.py", "venv/lib/b.py", "pkg/venv/c.py", "pkg/d.py"] {
+            std::fs::create_dir_all(root.join(file).parent().unwrap()).unwrap();
+            std::fs::write(root.join(file), "x = 1\n").unwrap();
+        }
+        // Entering `venv` would fail on a directory that cannot be listed
+        // (unless the tests run as root, who can list anything).
+        #[cfg(unix)]
+        let locked = {
+            use std::os::unix::fs::PermissionsExt;
+            let locked = root.join("venv/locked");
+            std::fs::create_dir(&locked).unwrap();
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o000)).unwrap();
+            locked
+        };
+        let options = DiscoveryOptions {
+            filter: PathFilter {
+                include: None,
+                exclude: Some(tripline_rule::PathGlobs::new(&["venv"]).unwrap()),
+            },
+        };
+        let (targets, errors) = discover(&[root.to_path_buf()], &options);
+        assert!(errors.is_empty(), "{errors:?}");
+        let found: Vec<String> = targets
+            .iter()
+            .map(|t| t.relative.display().to_string())
+            .collect();
+        assert_eq!(found, ["a.py", "pkg/d.py"]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
+        }
     }
 
     #[test]

@@ -2,6 +2,9 @@
 //! parallel (each parsed once, all rules run over that one tree) and gathers
 //! the findings in a deterministic order.
 //!
+//! With [`ScanOptions::cache`] set, results are kept per file and reused
+//! while neither the file nor the rules change (see the `cache` module).
+//!
 //! ```no_run
 //! use tripline_engine::{scan, ScanOptions};
 //! use tripline_rule::{load_file, RuleSet};
@@ -12,6 +15,7 @@
 //! println!("{} findings", report.findings.len());
 //! ```
 
+mod cache;
 mod discover;
 mod evaluate;
 pub mod explain;
@@ -20,18 +24,22 @@ mod matches;
 mod report;
 mod scan;
 
+use std::fmt;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 use tripline_rule::RuleSet;
 
+pub use cache::CacheStats;
 pub use discover::{discover, DiscoveryOptions, Target};
 pub use report::{
     FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Timing,
 };
 pub use scan::{interpolate, LineIndex};
 
+use cache::{Cache, Note};
 use scan::{scan_file, FileOutcome, FileTiming, Prepared};
 
 /// How to scan.
@@ -40,25 +48,72 @@ pub struct ScanOptions {
     pub discovery: DiscoveryOptions,
     /// Worker threads; `None` uses every core.
     pub jobs: Option<usize>,
-    /// Measure where the time goes ([`ScanReport::timing`]); each rule is
-    /// then matched on its own, so the scan is slower.
+    /// Measure where the time goes ([`ScanReport::timing`]).
     pub timing: bool,
+    /// The result cache directory; `None` scans every file.
+    pub cache: Option<PathBuf>,
+    /// Told how the scan advances (the CLI draws a progress bar with it).
+    pub progress: Option<Arc<dyn Progress>>,
+}
+
+/// Hooks called as a scan advances, from any of its threads. The engine
+/// draws nothing itself.
+pub trait Progress: Send + Sync {
+    /// The files to scan are known: there are `total` of them.
+    fn start(&self, total: usize);
+    /// One more file is done (scanned, or taken from the cache).
+    fn advance(&self);
+    /// Every file is done.
+    fn finish(&self);
+}
+
+impl fmt::Debug for dyn Progress {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Progress")
+    }
 }
 
 /// Scans `paths` with `ruleset`. Never fails as a whole: files that cannot be
 /// scanned are listed in [`ScanReport::errors`] and the scan goes on.
 pub fn scan(ruleset: &RuleSet, paths: &[PathBuf], options: &ScanOptions) -> ScanReport {
-    let started = Instant::now();
+    scan_started_at(ruleset, paths, options, SystemTime::now())
+}
+
+/// [`scan`], as if started at `started` (the cache trusts a file's stamp
+/// only if the file changed clearly before the run started).
+fn scan_started_at(
+    ruleset: &RuleSet,
+    paths: &[PathBuf],
+    options: &ScanOptions,
+    started: SystemTime,
+) -> ScanReport {
+    let clock = Instant::now();
     let (targets, walk_errors) = discover(paths, &options.discovery);
     let mut prepared = Prepared::new(ruleset);
     prepared.timing = options.timing;
+    // Timings describe a scan, not the cache.
+    let cache_dir = options.cache.as_deref().filter(|_| !options.timing);
+    let cache = cache_dir.map(|dir| Cache::open(dir, ruleset, started));
+    let progress = options.progress.as_deref();
+    if let Some(progress) = progress {
+        progress.start(targets.len());
+    }
     let run = || {
         targets
             .par_iter()
-            .map(|t| scan_file(&prepared, t))
+            .map(|t| {
+                let done: (FileOutcome, Note) = match &cache {
+                    Some(cache) => cache.scan(t, || scan_file(&prepared, t)),
+                    None => (scan_file(&prepared, t), Note::Uncached),
+                };
+                if let Some(progress) = progress {
+                    progress.advance();
+                }
+                done
+            })
             .collect::<Vec<_>>()
     };
-    let outcomes = match options.jobs {
+    let done = match options.jobs {
         Some(jobs) => match rayon::ThreadPoolBuilder::new()
             .num_threads(jobs.max(1))
             .build()
@@ -69,7 +124,15 @@ pub fn scan(ruleset: &RuleSet, paths: &[PathBuf], options: &ScanOptions) -> Scan
         None => run(),
     };
 
-    let mut report = ScanReport::default();
+    let (outcomes, notes): (Vec<_>, Vec<_>) = done.into_iter().unzip();
+    if let Some(progress) = progress {
+        progress.finish();
+    }
+
+    let mut report = ScanReport {
+        cache: cache.map(|cache| cache.save(notes)),
+        ..ScanReport::default()
+    };
     report.stats.rules = ruleset.rules.len();
     report.errors = walk_errors
         .into_iter()
@@ -100,7 +163,7 @@ pub fn scan(ruleset: &RuleSet, paths: &[PathBuf], options: &ScanOptions) -> Scan
     });
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.stats.findings = report.findings.len();
-    report.timing = timing.map(|tally| tally.finish(started.elapsed()));
+    report.timing = timing.map(|tally| tally.finish(clock.elapsed()));
     report
 }
 

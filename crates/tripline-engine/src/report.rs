@@ -3,19 +3,21 @@
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use tripline_rule::Severity;
+
+use crate::cache::CacheStats;
 
 /// A 1-based line and column; columns count characters (Unicode scalar
 /// values), so a tab or an `é` is one column.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Position {
     pub line: usize,
     pub col: usize,
 }
 
 /// What a metavariable bound, as shown to the user.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MetavarValue {
     pub text: String,
     pub start: Position,
@@ -82,6 +84,10 @@ pub struct ScanReport {
     pub findings: Vec<Finding>,
     pub errors: Vec<FileError>,
     pub stats: Stats,
+    /// What the result cache did, when the scan used one. Not part of the
+    /// output: a scan reports the same with or without the cache.
+    #[serde(skip)]
+    pub cache: Option<CacheStats>,
     /// With `--time`: where the time went.
     #[serde(rename = "time", skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,

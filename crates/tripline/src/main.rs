@@ -6,6 +6,7 @@
 mod commands;
 mod config;
 mod output;
+mod progress;
 mod selection;
 mod terminal;
 

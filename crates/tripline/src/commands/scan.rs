@@ -1,12 +1,15 @@
 //! `tripline scan`: run rules over Python files.
 
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Instant;
 
 use clap::ValueEnum;
 use tripline_engine::{scan, DiscoveryOptions, ScanOptions};
 use tripline_rule::{load_pattern, PathFilter, PathGlobs, RuleSet};
 
 use crate::config::{load_rules, LoadedRules};
+use crate::progress;
 use crate::selection;
 use crate::terminal::{print, report_diagnostics, stdout_color};
 use crate::{output, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
@@ -69,14 +72,32 @@ pub struct ScanArgs {
     jobs: Option<u16>,
 
     /// Measure where the time goes: print the slowest rules and files
-    /// (to stderr; with --format json, as the "time" object). Each rule is
-    /// then matched on its own, so the scan itself is slower.
+    /// (to stderr; with --format json, as the "time" object). A timed scan
+    /// does not use the result cache.
     #[arg(long)]
     time: bool,
 
-    /// Do not print the list of skipped files to stderr.
+    /// Do not print the list of skipped files, nor a progress bar, to stderr.
     #[arg(short, long)]
     quiet: bool,
+
+    /// Scan every file, without reading or writing the result cache.
+    #[arg(long, env = "TRIPLINE_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    no_cache: bool,
+
+    /// Where the result cache lives. Results are reused for files whose
+    /// content and rules have not changed since they were last scanned.
+    #[arg(
+        long,
+        value_name = "DIR",
+        env = "TRIPLINE_CACHE_DIR",
+        default_value = ".tripline_cache"
+    )]
+    cache_dir: PathBuf,
+
+    /// Print to stderr how long the scan took and what the cache did.
+    #[arg(short, long)]
+    verbose: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -139,8 +160,25 @@ pub fn run(args: &ScanArgs) -> u8 {
         discovery,
         jobs: args.jobs.map(usize::from),
         timing: args.time,
+        // An ad-hoc pattern is rarely run twice unchanged: caching its results
+        // would only push the rules' cache files out.
+        cache: (!args.no_cache && args.pattern.is_none()).then(|| args.cache_dir.clone()),
+        progress: progress::wanted(args.quiet)
+            .then(|| Arc::new(progress::Bar::new()) as Arc<dyn tripline_engine::Progress>),
     };
+    let started = Instant::now();
     let report = scan(&loaded.ruleset, &args.paths, &options);
+    if args.verbose {
+        eprintln!("{}", verbose_summary(&report, started));
+    }
+    if let Some(error) = report.cache.as_ref().and_then(|c| c.error.as_ref()) {
+        if !args.quiet {
+            eprintln!(
+                "warning: cannot write the result cache in {}: {error} (--no-cache turns it off)",
+                args.cache_dir.display()
+            );
+        }
+    }
     if args.json || args.format == Format::Json {
         print(&output::json::render(&report));
     } else {
@@ -162,6 +200,27 @@ pub fn run(args: &ScanArgs) -> u8 {
     } else {
         EXIT_FINDINGS
     }
+}
+
+/// The `--verbose` line: time taken, and what the cache did.
+fn verbose_summary(report: &tripline_engine::ScanReport, started: Instant) -> String {
+    let files = report.stats.files + report.stats.files_skipped;
+    let mut line = format!(
+        "tripline: {files} files in {:.2}s",
+        started.elapsed().as_secs_f64()
+    );
+    match &report.cache {
+        None => line.push_str("; cache off"),
+        Some(cache) => line.push_str(&format!(
+            "; cache {}: {} reused ({} after a content check), {} scanned and stored{}",
+            cache.file.display(),
+            cache.reused,
+            cache.checked,
+            cache.stored,
+            if cache.written { "" } else { ", not rewritten" },
+        )),
+    }
+    line
 }
 
 /// Applies `--select` / `--skip`; a `--select` that names no rule is an error
