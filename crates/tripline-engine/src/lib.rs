@@ -113,16 +113,7 @@ fn scan_started_at(
             })
             .collect::<Vec<_>>()
     };
-    let done = match options.jobs {
-        Some(jobs) => match rayon::ThreadPoolBuilder::new()
-            .num_threads(jobs.max(1))
-            .build()
-        {
-            Ok(pool) => pool.install(run),
-            Err(_) => run(),
-        },
-        None => run(),
-    };
+    let done = with_threads(options.jobs, run);
 
     let (outcomes, notes): (Vec<_>, Vec<_>) = done.into_iter().unzip();
     if let Some(progress) = progress {
@@ -165,6 +156,57 @@ fn scan_started_at(
     report.stats.findings = report.findings.len();
     report.timing = timing.map(|tally| tally.finish(clock.elapsed()));
     report
+}
+
+/// Runs `work` on `jobs` threads (all cores if `None`).
+fn with_threads<R: Send>(jobs: Option<usize>, work: impl FnOnce() -> R + Send) -> R {
+    let Some(jobs) = jobs else {
+        return work();
+    };
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs.max(1))
+        .build()
+    {
+        Ok(pool) => pool.install(work),
+        Err(_) => work(),
+    }
+}
+
+/// What [`parse_only`] read.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct ParseTotals {
+    pub files: usize,
+    pub bytes: u64,
+    /// Syntax tree nodes, tokens included.
+    pub nodes: usize,
+}
+
+/// Reads and parses every file a scan of `paths` would, into the syntax
+/// tree the matcher works on, and nothing more: the floor a scan's time is
+/// measured against (`tripline parse`, used by the benchmark in `bench/`).
+pub fn parse_only(paths: &[PathBuf], options: &ScanOptions) -> ParseTotals {
+    let (targets, _) = discover(paths, &options.discovery);
+    let parse = |target: &Target| -> ParseTotals {
+        let Ok(text) = std::fs::read_to_string(&target.path) else {
+            return ParseTotals::default();
+        };
+        let nodes = tripline_pattern::SyntaxTree::parse(&text).map_or(0, |tree| tree.len());
+        ParseTotals {
+            files: 1,
+            bytes: text.len() as u64,
+            nodes,
+        }
+    };
+    with_threads(options.jobs, || {
+        targets
+            .par_iter()
+            .map(parse)
+            .reduce(ParseTotals::default, |a, b| ParseTotals {
+                files: a.files + b.files,
+                bytes: a.bytes + b.bytes,
+                nodes: a.nodes + b.nodes,
+            })
+    })
 }
 
 /// Sums the per-file timings of a scan.

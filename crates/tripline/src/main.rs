@@ -39,6 +39,9 @@ enum Command {
     Explain(commands::explain::ExplainArgs),
     /// List the rules (the shipped ruleset by default), or show one.
     Rules(commands::rules::RulesArgs),
+    /// Read and parse the files a scan would, and nothing more (for benchmarks).
+    #[command(hide = true)]
+    Parse(commands::parse::ParseArgs),
 }
 
 fn main() -> ExitCode {
@@ -49,6 +52,7 @@ fn main() -> ExitCode {
         Command::Test(args) => commands::test::run(&args),
         Command::Explain(args) => commands::explain::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
+        Command::Parse(args) => commands::parse::run(&args),
     };
     ExitCode::from(code)
 }

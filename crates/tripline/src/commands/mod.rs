@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 pub mod explain;
+pub mod parse;
 pub mod rules;
 pub mod scan;
 pub mod test;

@@ -112,17 +112,9 @@ enum Format {
 const TIMING_ROWS: usize = 10;
 
 pub fn run(args: &ScanArgs) -> u8 {
-    let discovery = match (
-        globs(&args.include, "--include"),
-        globs(&args.exclude, "--exclude"),
-    ) {
-        (Ok(include), Ok(exclude)) => DiscoveryOptions {
-            filter: PathFilter { include, exclude },
-        },
-        (Err(message), _) | (_, Err(message)) => {
-            eprintln!("error: {message}");
-            return EXIT_ERROR;
-        }
+    let discovery = match discovery(&args.include, &args.exclude) {
+        Ok(discovery) => discovery,
+        Err(code) => return code,
     };
     for path in &args.paths {
         if let Err(err) = std::fs::metadata(path) {
@@ -239,6 +231,20 @@ pub fn select_rules(
     }
     selection::apply(rules, &select, &skip);
     Ok(())
+}
+
+/// The files to scan from `--include` and `--exclude`; a bad glob is
+/// reported, and gives the exit code.
+pub fn discovery(include: &[String], exclude: &[String]) -> Result<DiscoveryOptions, u8> {
+    match (globs(include, "--include"), globs(exclude, "--exclude")) {
+        (Ok(include), Ok(exclude)) => Ok(DiscoveryOptions {
+            filter: PathFilter { include, exclude },
+        }),
+        (Err(message), _) | (_, Err(message)) => {
+            eprintln!("error: {message}");
+            Err(EXIT_ERROR)
+        }
+    }
 }
 
 fn globs(patterns: &[String], flag: &str) -> Result<Option<PathGlobs>, String> {
