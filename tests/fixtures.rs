@@ -5,27 +5,15 @@
 use std::path::{Path, PathBuf};
 
 use tripline_engine::fixtures::{test_rule_file, MismatchKind};
+use tripline_rule::rule_files;
 
 fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
-fn rule_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            rule_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "yaml" || e == "yml") {
-            out.push(path);
-        }
-    }
-}
-
 /// Tests every rule file under `dir` and returns how many rules passed.
 fn check(dir: &str) -> usize {
-    let mut files = Vec::new();
-    rule_files(&repo().join(dir), &mut files);
-    files.sort();
+    let files = rule_files(&repo().join(dir), &mut Vec::new());
     assert!(!files.is_empty(), "no rule files in {dir}");
     let mut failures = Vec::new();
     let mut passed = 0;
@@ -121,7 +109,7 @@ fn ranges_and_messages_agree_with_semgrep() {
     let expected_dir = repo().join("tests/semgrep-expected");
     let mut files = Vec::new();
     for dir in ["tests/rules", "tests/compat"] {
-        rule_files(&repo().join(dir), &mut files);
+        files.extend(rule_files(&repo().join(dir), &mut Vec::new()));
     }
     let mut compared = 0;
     let mut differences = Vec::new();

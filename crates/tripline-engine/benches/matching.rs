@@ -6,7 +6,7 @@
 
 use criterion::{black_box, criterion_group, criterion_main, Criterion};
 use tripline_pattern::Pattern;
-use tripline_rule::{load_str, Requirement, RuleSet};
+use tripline_rule::{load_str, rule_files, Requirement, RuleSet};
 
 /// The example application of the README.
 const CODE: &str = include_str!("../../../examples/app.py");
@@ -26,7 +26,8 @@ fn matcher(c: &mut Criterion) {
 
 fn prefilter(c: &mut Criterion) {
     let mut ruleset = RuleSet::default();
-    for file in glob_yaml(concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets")) {
+    let shipped = concat!(env!("CARGO_MANIFEST_DIR"), "/../../rulesets");
+    for file in rule_files(shipped.as_ref(), &mut Vec::new()) {
         let text = std::fs::read_to_string(&file).expect("a readable rule file");
         load_str(&file.display().to_string(), &text, &mut ruleset);
     }
@@ -43,23 +44,6 @@ fn prefilter(c: &mut Criterion) {
                 .count()
         })
     });
-}
-
-fn glob_yaml(dir: &str) -> Vec<std::path::PathBuf> {
-    let mut files = Vec::new();
-    let mut stack = vec![std::path::PathBuf::from(dir)];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).into_iter().flatten().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "yaml") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    files
 }
 
 criterion_group!(benches, matcher, prefilter);

@@ -4,6 +4,7 @@
 
 pub mod condition;
 mod diagnostic;
+mod files;
 mod literals;
 mod load;
 mod model;
@@ -11,6 +12,7 @@ mod paths;
 pub mod yaml;
 
 pub use diagnostic::{Level, RuleDiagnostic};
+pub use files::{rule_files, unique_rule_files};
 pub use literals::Requirement;
 pub use load::{load_file, load_pattern, load_str};
 pub use model::{

@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use tripline_engine::fixtures::{test_rule_file, Expectation, FileOutcome, MismatchKind};
-use tripline_rule::Level;
+use tripline_rule::{unique_rule_files, Level};
 
-use crate::config::unique_rule_files;
 use crate::terminal::{print, report_diagnostics};
 use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 

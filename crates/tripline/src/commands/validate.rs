@@ -3,9 +3,8 @@
 use std::path::PathBuf;
 
 use tripline_engine::fixtures::fixture_warnings;
-use tripline_rule::{load_str, Level, RuleSet};
+use tripline_rule::{load_str, unique_rule_files, Level, RuleSet};
 
-use crate::config::unique_rule_files;
 use crate::terminal::report_diagnostics;
 use crate::{EXIT_CLEAN, EXIT_ERROR};
 
