@@ -207,17 +207,17 @@ impl<'r> Cache<'r> {
     }
 
     /// The result of `target`: from the cache if its content is known,
-    /// else from `scan`.
+    /// else from `scan`, given the content when it was read for the hash.
     pub(crate) fn scan(
         &self,
         target: &Target,
-        scan: impl FnOnce() -> FileOutcome,
+        scan: impl FnOnce(Option<Vec<u8>>) -> FileOutcome,
     ) -> (FileOutcome, Note) {
         let (Some(key), Some(relative)) = (self.key(&target.path), target.relative.to_str()) else {
-            return (scan(), Note::Uncached);
+            return (scan(None), Note::Uncached);
         };
         let Some(stamp) = fs::metadata(&target.path).ok().and_then(|m| Stamp::of(&m)) else {
-            return (scan(), Note::Uncached);
+            return (scan(None), Note::Uncached);
         };
         let entry = self.entries.get(&key).filter(|e| e.relative == relative);
         if let Some(entry) = entry.filter(|e| e.stamp == stamp && !e.racy) {
@@ -225,14 +225,12 @@ impl<'r> Cache<'r> {
                 return (outcome, Note::Reused(key));
             }
         }
-        // The stamp says nothing: hash the content. (Read before scanning, so
-        // that a file changed in between is stored with its older hash and
-        // scanned again next time.)
+        // The stamp says nothing: hash the content, and scan that same
+        // content if it is new (the hash always describes what was scanned).
         let Ok(bytes) = fs::read(&target.path) else {
-            return (scan(), Note::Uncached);
+            return (scan(None), Note::Uncached);
         };
         let hash = format!("{:032x}", xxh3_128(&bytes));
-        drop(bytes);
         let racy = self.is_racy(&stamp);
         if let Some(entry) = entry.filter(|e| e.hash == hash) {
             if let Some(outcome) = self.outcome(entry, target) {
@@ -242,7 +240,7 @@ impl<'r> Cache<'r> {
                 return (outcome, Note::Checked(key, entry));
             }
         }
-        let outcome = scan();
+        let outcome = scan(Some(bytes));
         let note = match CachedOutcome::of(&outcome) {
             Some(cached) => Note::Stored(
                 key,

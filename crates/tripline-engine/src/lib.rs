@@ -103,8 +103,8 @@ fn scan_started_at(
             .par_iter()
             .map(|t| {
                 let done: (FileOutcome, Note) = match &cache {
-                    Some(cache) => cache.scan(t, || scan_file(&prepared, t)),
-                    None => (scan_file(&prepared, t), Note::Uncached),
+                    Some(cache) => cache.scan(t, |bytes| scan_file(&prepared, t, bytes)),
+                    None => (scan_file(&prepared, t, None), Note::Uncached),
                 };
                 if let Some(progress) = progress {
                     progress.advance();

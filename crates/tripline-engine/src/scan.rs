@@ -67,37 +67,37 @@ pub struct FileTiming {
     pub rules: Vec<(usize, Duration)>,
 }
 
-/// Reads and scans one file.
-pub fn scan_file(prepared: &Prepared<'_>, target: &Target) -> FileOutcome {
-    if !prepared.timing {
-        return scan_file_untimed(prepared, target, &mut None);
+/// Scans one file: its content is `bytes` if the caller has read it
+/// already, else it is read here.
+pub fn scan_file(prepared: &Prepared<'_>, target: &Target, bytes: Option<Vec<u8>>) -> FileOutcome {
+    let started = prepared.timing.then(Instant::now);
+    let mut timing = prepared.timing.then(FileTiming::default);
+    let mut outcome = read_and_scan(prepared, target, bytes, timing.as_mut());
+    if let (Some(started), Some(timing)) = (started, timing) {
+        outcome.timing = Some(FileTiming {
+            path: target.path.display().to_string(),
+            total: started.elapsed(),
+            ..timing
+        });
     }
-    let started = Instant::now();
-    let mut timing = Some(FileTiming::default());
-    let mut outcome = scan_file_untimed(prepared, target, &mut timing);
-    outcome.timing = timing.map(|timing| FileTiming {
-        path: target.path.display().to_string(),
-        total: started.elapsed(),
-        ..timing
-    });
     outcome
 }
 
-fn scan_file_untimed(
+fn read_and_scan(
     prepared: &Prepared<'_>,
     target: &Target,
-    timing: &mut Option<FileTiming>,
+    bytes: Option<Vec<u8>>,
+    mut timing: Option<&mut FileTiming>,
 ) -> FileOutcome {
-    let display = target.path.display().to_string();
     let fail = |kind, message: String| FileOutcome {
         error: Some(FileError {
-            path: display.clone(),
+            path: target.path.display().to_string(),
             kind,
             message,
         }),
         ..FileOutcome::default()
     };
-    let bytes = match std::fs::read(&target.path) {
+    let bytes = match bytes.map_or_else(|| std::fs::read(&target.path), Ok) {
         Ok(bytes) => bytes,
         Err(err) => return fail("read", format!("cannot read: {err}")),
     };
@@ -133,15 +133,15 @@ fn scan_file_untimed(
         // No rule can match: the file is not even parsed.
         return outcome;
     }
-    let parsing = Instant::now();
+    let parsing = timing.is_some().then(Instant::now);
     let Some(tree) = SyntaxTree::parse(&text) else {
         return fail("parse", "the parser gave up on this file".to_owned());
     };
     outcome.syntax_errors = tree.root().has_error();
-    if let Some(timing) = timing {
+    if let (Some(timing), Some(parsing)) = (timing.as_deref_mut(), parsing) {
         timing.parse = parsing.elapsed();
     }
-    outcome.findings = find(prepared, &rules, &tree, &text, target, timing.as_mut());
+    outcome.findings = find(prepared, &rules, &tree, &text, target, timing);
     outcome
 }
 
@@ -161,12 +161,12 @@ fn find(
     with_file(prepared, tree, text, module.as_deref(), |file| {
         let mut findings = Vec::new();
         for &index in rules {
-            let started = Instant::now();
+            let started = timing.is_some().then(Instant::now);
             let rule = &prepared.ruleset.rules[index];
             for candidate in evaluate(&rule.formula, file) {
                 findings.push(finding(rule, &candidate, &path, text, &lines));
             }
-            if let Some(timing) = timing.as_deref_mut() {
+            if let (Some(timing), Some(started)) = (timing.as_deref_mut(), started) {
                 timing.rules.push((index, started.elapsed()));
             }
         }
