@@ -3,25 +3,11 @@
 //! problem, and each rendered diagnostic is an insta snapshot), `test`,
 //! `scan -e` and `explain`.
 
-use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use assert_cmd::Command;
+mod common;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-/// `tripline` run in `dir`, without the result cache (so that no test leaves
-/// a cache directory behind; the cache has tests of its own).
-fn tripline(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("tripline").unwrap();
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TRIPLINE_NO_CACHE", "1");
-    command
-}
+use common::{repo, tripline};
 
 fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();

@@ -2,24 +2,13 @@
 //! files that cannot be scanned. Rendered output is pinned with insta
 //! snapshots (tests/snapshots/), so a change a user would see shows up in review.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use assert_cmd::Command;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+mod common;
 
-/// `tripline` run in `dir`, without the result cache (so that no test leaves
-/// a cache directory behind; the cache has tests of its own).
-fn tripline(dir: &Path) -> Command {
-    let mut command = Command::cargo_bin("tripline").unwrap();
-    command
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .env("TRIPLINE_NO_CACHE", "1");
-    command
-}
+use common::{repo, tripline};
 
 /// A scratch directory with the given files.
 fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
@@ -554,6 +543,15 @@ fn tripline_cached(dir: &Path, cache: Option<&Path>) -> Command {
     command
 }
 
+/// `scan` of [`cache_project`] with its rule and the cache in `cache`,
+/// in JSON, telling what the cache did.
+fn cached_scan(dir: &Path, cache: &Path) -> std::process::Output {
+    tripline_cached(dir, Some(cache))
+        .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
+        .output()
+        .unwrap()
+}
+
 /// The `--verbose` line about the cache.
 fn cache_line(output: &std::process::Output) -> String {
     stderr(output)
@@ -631,12 +629,7 @@ fn an_unchanged_file_is_not_even_read_again() {
 fn a_changed_file_or_rule_is_scanned_again() {
     let dir = cache_project();
     let cache = dir.path().join("cache");
-    let run = || {
-        tripline_cached(dir.path(), Some(&cache))
-            .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
-            .output()
-            .unwrap()
-    };
+    let run = || cached_scan(dir.path(), &cache);
     run();
     std::fs::write(dir.path().join("src/c.py"), "eval(now)\n").unwrap();
     let output = run();
@@ -722,12 +715,7 @@ fn the_default_cache_is_in_the_current_directory_and_never_scanned() {
 fn a_corrupt_cache_is_ignored_and_rebuilt() {
     let dir = cache_project();
     let cache = dir.path().join("cache");
-    let run = || {
-        tripline_cached(dir.path(), Some(&cache))
-            .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
-            .output()
-            .unwrap()
-    };
+    let run = || cached_scan(dir.path(), &cache);
     let first = run();
     let version_dir = std::fs::read_dir(&cache)
         .unwrap()
@@ -773,10 +761,7 @@ fn concurrent_runs_share_a_cache_safely() {
     for child in children {
         assert_eq!(child.stdout, expected.stdout);
     }
-    let output = tripline_cached(dir.path(), Some(&cache))
-        .args(["scan", "-c", "rule.yaml", "--json", "-v", "src"])
-        .output()
-        .unwrap();
+    let output = cached_scan(dir.path(), &cache);
     assert_eq!(output.stdout, expected.stdout);
     assert!(cache_line(&output).contains("5 reused"));
 }

@@ -7,9 +7,10 @@ use std::path::{Path, PathBuf};
 use tripline_engine::fixtures::{test_rule_file, MismatchKind};
 use tripline_rule::rule_files;
 
-fn repo() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+#[allow(dead_code)] // not every test file runs the binary
+mod common;
+
+use common::repo;
 
 /// Tests every rule file under `dir` and returns how many rules passed.
 fn check(dir: &str) -> usize {

@@ -343,9 +343,7 @@ impl<'r> Cache<'r> {
         #[cfg(unix)]
         builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
         let mut temp = builder.tempfile_in(&version_dir)?;
-        let header = format!("{MAGIC} {FORMAT} {:032x}\n", xxh3_128(&body));
-        temp.write_all(header.as_bytes())?;
-        temp.write_all(&body)?;
+        temp.write_all(&framed(&body))?;
         temp.persist(&self.file).map_err(|err| err.error)?;
         Ok(())
     }
@@ -513,15 +511,9 @@ fn executable_identity() -> u128 {
 fn load(file: &Path, fingerprint: &str) -> Option<(HashMap<String, Entry>, SystemTime)> {
     let bytes = fs::read(file).ok()?;
     let written = fs::metadata(file).and_then(|m| m.modified()).ok()?;
-    let newline = bytes.iter().position(|&b| b == b'\n')?;
-    let header = std::str::from_utf8(&bytes[..newline]).ok()?;
-    let body = &bytes[newline + 1..];
-    let mut fields = header.split(' ');
-    let valid = fields.next() == Some(MAGIC)
-        && fields.next() == Some(&FORMAT.to_string())
-        && fields.next() == Some(&format!("{:032x}", xxh3_128(body)))
-        && fields.next().is_none();
-    if !valid {
+    let body_start = bytes.iter().position(|&b| b == b'\n')? + 1;
+    let body = &bytes[body_start..];
+    if bytes[..body_start] != *header(body) {
         return None;
     }
     let cache: CacheFile = serde_json::from_slice(body).ok()?;
@@ -600,6 +592,19 @@ fn prune(dir: &Path, keep: &Path) {
         // Fails, as it should, if anything else is in there.
         let _ = fs::remove_dir(entry.path());
     }
+}
+
+/// The first line of a cache file: the format, and a hash of the rest
+/// (so a truncated or damaged file is never trusted).
+fn header(body: &[u8]) -> Vec<u8> {
+    format!("{MAGIC} {FORMAT} {:032x}\n", xxh3_128(body)).into_bytes()
+}
+
+/// A cache file's bytes: its header, then `body`.
+fn framed(body: &[u8]) -> Vec<u8> {
+    let mut bytes = header(body);
+    bytes.extend_from_slice(body);
+    bytes
 }
 
 fn read_dir(dir: &Path) -> impl Iterator<Item = fs::DirEntry> {
@@ -736,9 +741,7 @@ mod tests {
         let mut body: serde_json::Value = serde_json::from_slice(&bytes[newline + 1..]).unwrap();
         edit(&mut body);
         let body = serde_json::to_vec(&body).unwrap();
-        let mut text = format!("{MAGIC} {FORMAT} {:032x}\n", xxh3_128(&body)).into_bytes();
-        text.extend(body);
-        fs::write(file, text).unwrap();
+        fs::write(file, framed(&body)).unwrap();
     }
 
     fn project() -> Project {
