@@ -23,13 +23,32 @@ use tripline_rule::{Condition, Formula, RuleSet};
 pub struct Dispatch {
     /// Per pattern: the node kinds its root can match (`None`: any).
     kinds: Vec<Option<Vec<u16>>>,
-    /// Per pattern: the name its root must spell or mean, hashed.
-    names: Vec<Option<u64>>,
-    /// Kinds of the nodes some pattern looks up by name.
-    named_kinds: Vec<bool>,
-    /// Per pattern: the callee names a `metavariable-regex` of its rule
-    /// allows, hashed (see [`callee_restrictions`]).
-    callees: Vec<Option<(CalleePart, Vec<u64>)>>,
+    /// Per pattern: the names a node must be known by for the pattern to be
+    /// tried on it (any one of them), hashed; `None`: every node of its kinds.
+    names: Vec<Option<(NameKind, Vec<u64>)>>,
+    /// Kinds of the nodes some pattern looks up by dotted name.
+    dotted_kinds: Vec<bool>,
+}
+
+/// Which names a node is indexed by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NameKind {
+    /// The dotted name a call's callee or a name spells or means
+    /// ([`NodeNames`], for [`Pattern::root_name`]).
+    Dotted,
+    /// The texts a `metavariable-regex` sees of a call's callee or its
+    /// attribute ([`callee_names`], for [`callee_restrictions`]).
+    Callee(CalleePart),
+}
+
+impl NameKind {
+    fn slot(self) -> usize {
+        match self {
+            NameKind::Dotted => 0,
+            NameKind::Callee(CalleePart::Whole) => 1,
+            NameKind::Callee(CalleePart::Attribute) => 2,
+        }
+    }
 }
 
 /// Names are looked up by a hash of their text: the index only narrows
@@ -37,35 +56,35 @@ pub struct Dispatch {
 /// never a wrong match.
 type NameHasher = BuildHasherDefault<DefaultHasher>;
 
+/// Nodes by the hash of a name they are known by, each list in tree order.
+type NameIndex<'t> = HashMap<u64, Vec<Node<'t>>, NameHasher>;
+
 fn name_hash(name: &str) -> u64 {
     NameHasher::default().hash_one(name)
 }
 
 impl Dispatch {
     pub fn new(ruleset: &RuleSet) -> Self {
-        let mut named_kinds = vec![false; python::language().node_kind_count()];
+        let mut dotted_kinds = vec![false; python::language().node_kind_count()];
         let mut kinds = Vec::with_capacity(ruleset.patterns.len());
-        let mut names = Vec::with_capacity(ruleset.patterns.len());
-        for pattern in &ruleset.patterns {
+        let mut names = vec![None; ruleset.patterns.len()];
+        for (index, pattern) in ruleset.patterns.iter().enumerate() {
             let root_kinds = pattern.root_kinds();
-            let root_name = root_kinds.as_ref().and(pattern.root_name());
-            if let (Some(root_kinds), Some(_)) = (&root_kinds, root_name) {
+            if let (Some(root_kinds), Some(name)) = (&root_kinds, pattern.root_name()) {
                 for &kind in root_kinds {
-                    named_kinds[usize::from(kind)] = true;
+                    dotted_kinds[usize::from(kind)] = true;
                 }
+                names[index] = Some((NameKind::Dotted, vec![name_hash(name)]));
             }
             kinds.push(root_kinds);
-            names.push(root_name.map(name_hash));
         }
-        let mut callees = vec![None; ruleset.patterns.len()];
         for rule in &ruleset.rules {
-            callee_restrictions(&rule.formula, &[], &ruleset.patterns, &mut callees);
+            callee_restrictions(&rule.formula, &[], &ruleset.patterns, &mut names);
         }
         Dispatch {
             kinds,
             names,
-            named_kinds,
-            callees,
+            dotted_kinds,
         }
     }
 }
@@ -82,7 +101,7 @@ fn callee_restrictions(
     formula: &Formula,
     allowed: &[(&str, Vec<String>)],
     patterns: &[Pattern],
-    out: &mut [Option<(CalleePart, Vec<u64>)>],
+    out: &mut [Option<(NameKind, Vec<u64>)>],
 ) {
     match formula {
         Formula::Pattern(index) => {
@@ -94,7 +113,8 @@ fn callee_restrictions(
                 .filter(|(name, _)| *name == metavariable)
                 .min_by_key(|(_, names)| names.len());
             if let Some((_, names)) = narrowest {
-                out[*index] = Some((part, names.iter().map(|n| name_hash(n)).collect()));
+                let hashes = names.iter().map(|n| name_hash(n)).collect();
+                out[*index] = Some((NameKind::Callee(part), hashes));
             }
         }
         Formula::Regex(_) => {}
@@ -134,8 +154,8 @@ pub struct LazyMatches<'a, 't> {
     source: &'a [u8],
     names: &'a FileIndex<'t>,
     by_kind: OnceCell<KindIndex<'t>>,
-    by_name: OnceCell<HashMap<u64, Vec<Node<'t>>, NameHasher>>,
-    by_callee: OnceCell<HashMap<(CalleePart, u64), Vec<Node<'t>>, NameHasher>>,
+    /// By [`NameKind::slot`].
+    by_name: [OnceCell<NameIndex<'t>>; 3],
     matches: Vec<OnceCell<Vec<Match<'t>>>>,
 }
 
@@ -154,8 +174,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
             source,
             names,
             by_kind: OnceCell::new(),
-            by_name: OnceCell::new(),
-            by_callee: OnceCell::new(),
+            by_name: Default::default(),
             matches: (0..ruleset.patterns.len())
                 .map(|_| OnceCell::new())
                 .collect(),
@@ -167,8 +186,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         LazyMatches {
             scope: node,
             by_kind: OnceCell::new(),
-            by_name: OnceCell::new(),
-            by_callee: OnceCell::new(),
+            by_name: Default::default(),
             matches: self.matches.iter().map(|_| OnceCell::new()).collect(),
             ..*self
         }
@@ -186,33 +204,31 @@ impl<'a, 't> LazyMatches<'a, 't> {
         let mut try_at = |node: Node<'t>| {
             pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut out);
         };
-        if let Some((part, allowed)) = &self.dispatch.callees[index] {
-            let by_callee = self.by_callee();
-            let mut nodes: Vec<Node<'t>> = allowed
+        let kinds = &self.dispatch.kinds[index];
+        if let Some((name_kind, names)) = &self.dispatch.names[index] {
+            let index = self.by_name(*name_kind);
+            let mut nodes: Vec<Node<'t>> = names
                 .iter()
-                .filter_map(|name| by_callee.get(&(*part, *name)))
+                .filter_map(|name| index.get(name))
                 .flatten()
                 .copied()
+                .filter(|node| kinds.as_ref().is_none_or(|k| k.contains(&node.kind_id())))
                 .collect();
-            nodes.sort_by_key(Node::id);
-            nodes.dedup();
+            if names.len() > 1 {
+                // Several names: visit their nodes once each, in tree order.
+                nodes.sort_by_key(Node::id);
+                nodes.dedup();
+            }
             nodes.into_iter().for_each(try_at);
             return out;
         }
-        match (&self.dispatch.kinds[index], self.dispatch.names[index]) {
-            (None, _) => self
+        match kinds {
+            None => self
                 .scope
                 .descendants()
                 .filter(Node::is_named)
                 .for_each(try_at),
-            (Some(kinds), Some(name)) => self
-                .by_name()
-                .get(&name)
-                .into_iter()
-                .flatten()
-                .filter(|node| kinds.contains(&node.kind_id()))
-                .for_each(|node| try_at(*node)),
-            (Some(kinds), None) => {
+            Some(kinds) => {
                 let index = self.by_kind();
                 match kinds.as_slice() {
                     [kind] => index.of(*kind).iter().for_each(|node| try_at(*node)),
@@ -233,39 +249,35 @@ impl<'a, 't> LazyMatches<'a, 't> {
         self.by_kind.get_or_init(|| KindIndex::new(self.scope))
     }
 
-    /// Calls, by the texts their callee and callee attribute are known by
-    /// (see [`callee_names`]).
-    fn by_callee(&self) -> &HashMap<(CalleePart, u64), Vec<Node<'t>>, NameHasher> {
-        self.by_callee.get_or_init(|| {
-            let mut index: HashMap<(CalleePart, u64), Vec<Node<'t>>, NameHasher> =
-                HashMap::default();
-            for &call in self.by_kind().of(KINDS.call) {
-                for part in [CalleePart::Whole, CalleePart::Attribute] {
-                    for name in callee_names(call, part, self.source, self.names) {
-                        index
-                            .entry((part, name_hash(&name)))
-                            .or_default()
-                            .push(call);
+    /// The nodes that can have names of this kind, by those names: calls
+    /// and dotted names (for [`NameKind::Dotted`]), or calls.
+    fn by_name(&self, kind: NameKind) -> &NameIndex<'t> {
+        self.by_name[kind.slot()].get_or_init(|| {
+            let mut index = NameIndex::default();
+            let mut add = |node: Node<'t>, name: &str| {
+                index.entry(name_hash(name)).or_default().push(node);
+            };
+            match kind {
+                NameKind::Dotted => {
+                    let dotted_kinds = &self.dispatch.dotted_kinds;
+                    let candidates = self.scope.descendants().filter(|node| {
+                        node.is_named()
+                            && dotted_kinds
+                                .get(usize::from(node.kind_id()))
+                                .is_some_and(|dotted| *dotted)
+                    });
+                    for node in candidates {
+                        for name in NodeNames::of(node, self.source, Some(self.names)).iter() {
+                            add(node, name);
+                        }
                     }
                 }
-            }
-            index
-        })
-    }
-
-    /// Nodes of the kinds some pattern dispatches by name, by the names
-    /// they spell or mean.
-    fn by_name(&self) -> &HashMap<u64, Vec<Node<'t>>, NameHasher> {
-        self.by_name.get_or_init(|| {
-            let mut index: HashMap<u64, Vec<Node<'t>>, NameHasher> = HashMap::default();
-            let named_kinds = &self.dispatch.named_kinds;
-            for node in self.scope.descendants() {
-                let named_kind = named_kinds.get(usize::from(node.kind_id()));
-                if !named_kind.is_some_and(|named| *named) || !node.is_named() {
-                    continue;
-                }
-                for name in NodeNames::of(node, self.source, Some(self.names)).iter() {
-                    index.entry(name_hash(name)).or_default().push(node);
+                NameKind::Callee(part) => {
+                    for &call in self.by_kind().of(KINDS.call) {
+                        for name in callee_names(call, part, self.source, self.names) {
+                            add(call, &name);
+                        }
+                    }
                 }
             }
             index
