@@ -784,3 +784,44 @@ fn a_cache_that_cannot_be_written_is_a_warning_only() {
         .unwrap();
     assert_eq!(stderr(&quiet), "");
 }
+
+#[test]
+fn time_lists_the_slowest_rules_and_files() {
+    let dir = project(&[
+        ("rule.yaml", EVAL_RULE),
+        ("src/a.py", b"x = eval(user)\n"),
+        ("src/b.py", b"print('fine')\n"),
+    ]);
+    let output = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--time", "src"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let tables = stderr(&output);
+    assert!(tables.contains("(1 rules, 2 files)"), "{tables}");
+    let rule_row = tables
+        .lines()
+        .skip_while(|l| !l.starts_with("RULE"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(rule_row.starts_with("eval-call "), "{tables}");
+    // The rule ran on a.py only: b.py lacks its required word.
+    assert!(rule_row.trim_end().ends_with(" 1"), "{tables}");
+    assert!(tables.contains("src/a.py"), "{tables}");
+
+    let json = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--time", "--json", "src"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    assert_eq!(report["time"]["rules"][0]["rule_id"], "eval-call");
+    assert_eq!(report["time"]["rules"][0]["files"], 1);
+    assert_eq!(report["time"]["files"].as_array().unwrap().len(), 2);
+    let plain = tripline(dir.path())
+        .args(["scan", "-c", "rule.yaml", "--json", "src"])
+        .output()
+        .unwrap();
+    let plain: serde_json::Value = serde_json::from_slice(&plain.stdout).unwrap();
+    assert!(plain.get("time").is_none());
+    assert_eq!(plain["findings"], report["findings"]);
+}
