@@ -40,7 +40,7 @@ pub fn evaluate<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candid
 
 /// Every match of `formula`, before deduplication.
 pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candidate<'t>> {
-    match formula {
+    file.matches.formula(formula, || match formula {
         Formula::Pattern(index) => file.matches.get(*index).to_vec(),
         Formula::Regex(regex) => regex_matches(regex, file.text),
         Formula::Either(alternatives) => alternatives
@@ -48,7 +48,7 @@ pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec
             .flat_map(|f| formula_matches(f, file))
             .collect(),
         Formula::All(conjunction) => conjunction_matches(conjunction, file),
-    }
+    })
 }
 
 /// `pattern-regex`: each match of the regex in the whole file; named and

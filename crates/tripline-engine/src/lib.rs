@@ -23,6 +23,7 @@ pub mod fixtures;
 mod matches;
 mod report;
 mod scan;
+mod sharing;
 
 use std::fmt;
 use std::path::PathBuf;

@@ -19,8 +19,18 @@ use tripline_pattern::{
 };
 use tripline_rule::{Condition, Formula, RuleSet};
 
+use crate::sharing::SharedFormulas;
+
 /// How each pattern is dispatched, worked out once per rule set.
 pub struct Dispatch {
+    /// Per pattern: the slot its matches are kept in. Patterns written the
+    /// same way (same text, options and dispatch) share a slot, so a
+    /// pattern that several rules use (a common `pattern-inside`, or a
+    /// copied rule) is matched once per file, not once per rule.
+    slots: Vec<usize>,
+    slot_count: usize,
+    /// Formulas that several rules share, evaluated once per file.
+    formulas: SharedFormulas,
     /// Per pattern: the node kinds its root can match (`None`: any).
     kinds: Vec<Option<Vec<u16>>>,
     /// Per pattern: the names a node must be known by for the pattern to be
@@ -31,7 +41,7 @@ pub struct Dispatch {
 }
 
 /// Which names a node is indexed by.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 enum NameKind {
     /// The dotted name a call's callee or a name spells or means
     /// ([`NodeNames`], for [`Pattern::root_name`]).
@@ -81,7 +91,26 @@ impl Dispatch {
         for rule in &ruleset.rules {
             callee_restrictions(&rule.formula, &[], &ruleset.patterns, &mut names);
         }
+        let mut shared = HashMap::new();
+        let slots: Vec<usize> = ruleset
+            .patterns
+            .iter()
+            .enumerate()
+            .map(|(index, pattern)| {
+                let key = (
+                    pattern.source(),
+                    pattern.options,
+                    &kinds[index],
+                    &names[index],
+                );
+                let next = shared.len();
+                *shared.entry(key).or_insert(next)
+            })
+            .collect();
         Dispatch {
+            formulas: SharedFormulas::new(ruleset, &slots),
+            slot_count: shared.len(),
+            slots,
             kinds,
             names,
             dotted_kinds,
@@ -156,7 +185,10 @@ pub struct LazyMatches<'a, 't> {
     by_kind: OnceCell<KindIndex<'t>>,
     /// By [`NameKind::slot`].
     by_name: [OnceCell<NameIndex<'t>>; 3],
+    /// By [`Dispatch::slots`].
     matches: Vec<OnceCell<Vec<Match<'t>>>>,
+    /// The results of shared formulas, by [`SharedFormulas::id`].
+    formulas: Vec<OnceCell<Vec<Match<'t>>>>,
 }
 
 impl<'a, 't> LazyMatches<'a, 't> {
@@ -175,7 +207,8 @@ impl<'a, 't> LazyMatches<'a, 't> {
             names,
             by_kind: OnceCell::new(),
             by_name: Default::default(),
-            matches: (0..ruleset.patterns.len())
+            matches: (0..dispatch.slot_count).map(|_| OnceCell::new()).collect(),
+            formulas: (0..dispatch.formulas.count())
                 .map(|_| OnceCell::new())
                 .collect(),
         }
@@ -188,6 +221,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
             by_kind: OnceCell::new(),
             by_name: Default::default(),
             matches: self.matches.iter().map(|_| OnceCell::new()).collect(),
+            formulas: self.formulas.iter().map(|_| OnceCell::new()).collect(),
             ..*self
         }
     }
@@ -195,7 +229,20 @@ impl<'a, 't> LazyMatches<'a, 't> {
     /// Every match of the pattern (by index in the rule set) in the scope,
     /// in the order of the nodes they are at.
     pub fn get(&self, pattern: usize) -> &[Match<'t>] {
-        self.matches[pattern].get_or_init(|| self.compute(pattern))
+        self.matches[self.dispatch.slots[pattern]].get_or_init(|| self.compute(pattern))
+    }
+
+    /// The matches of `formula`: computed by `evaluate`, or, when another
+    /// rule has the same formula, the result it already computed.
+    pub fn formula(
+        &self,
+        formula: &Formula,
+        evaluate: impl FnOnce() -> Vec<Match<'t>>,
+    ) -> Vec<Match<'t>> {
+        match self.dispatch.formulas.id(formula) {
+            Some(id) => self.formulas[id].get_or_init(evaluate).clone(),
+            None => evaluate(),
+        }
     }
 
     fn compute(&self, index: usize) -> Vec<Match<'t>> {

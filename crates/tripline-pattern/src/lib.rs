@@ -116,7 +116,7 @@ pub struct Pattern {
 }
 
 /// Semgrep's `options` that change what a pattern matches.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct MatchOptions {
     /// A variable assigned a literal once matches that literal, and `"a" +
     /// "b"` is the string `"ab"` (default on).
