@@ -11,7 +11,7 @@ use tripline_pattern::{is_constant_expression, python, Bound, Env, FileIndex, Ma
 use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value};
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
-use crate::matches::LazyMatches;
+use crate::matches::{Around, LazyMatches};
 
 /// What evaluation needs to know about one file.
 pub struct FileContext<'a, 't> {
@@ -47,8 +47,39 @@ pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec
             .iter()
             .flat_map(|f| formula_matches(f, file))
             .collect(),
-        Formula::All(conjunction) => conjunction_matches(conjunction, file),
+        Formula::All(conjunction) => conjunction_matches(conjunction, file, None),
     })
+}
+
+/// The matches of `formula` that can contain one of the candidates' ranges
+/// (and maybe others): what `pattern-inside` and the negations need. Only
+/// the nodes around the candidates are tried (see [`Around`]), which is far
+/// less work than the whole file when there are few candidates; the result
+/// keeps the order of [`formula_matches`], so what is kept of it is the
+/// same.
+fn formula_matches_around<'t>(
+    formula: &Formula,
+    file: &FileContext<'_, 't>,
+    around: &Around<'t>,
+) -> Vec<Candidate<'t>> {
+    if let Some(known) = file.matches.formula_if_known(formula) {
+        return known;
+    }
+    match formula {
+        Formula::Pattern(index) => file.matches.get_around(*index, around).into_owned(),
+        Formula::Regex(_) => formula_matches(formula, file),
+        Formula::Either(alternatives) => alternatives
+            .iter()
+            .flat_map(|f| formula_matches_around(f, file, around))
+            .collect(),
+        // Every match of a `patterns:` lies within a match of its first
+        // positive, so that one can be looked for around the candidates too;
+        // unless it is focused on a metavariable, which may lie elsewhere.
+        Formula::All(conjunction) if conjunction.focus.is_empty() => {
+            conjunction_matches(conjunction, file, Some(around))
+        }
+        Formula::All(_) => formula_matches(formula, file),
+    }
 }
 
 /// `pattern-regex`: each match of the regex in the whole file; named and
@@ -81,27 +112,46 @@ fn regex_matches<'t>(regex: &Regex, text: &str) -> Vec<Candidate<'t>> {
         .collect()
 }
 
+/// The matches of a `patterns:`; with `around`, only those whose first
+/// positive matched at one of its nodes (and maybe others).
 fn conjunction_matches<'t>(
     conjunction: &Conjunction,
     file: &FileContext<'_, 't>,
+    around: Option<&Around<'t>>,
 ) -> Vec<Candidate<'t>> {
     let mut positives = ordered_positives(conjunction);
     let Some(first) = positives.next() else {
         return Vec::new();
     };
-    let mut current = formula_matches(&first.formula, file);
+    let mut current = match around {
+        Some(around) => formula_matches_around(&first.formula, file, around),
+        None => formula_matches(&first.formula, file),
+    };
+    // What contains the candidates is found around them; what they contain
+    // (a plain positive may lie inside a candidate) needs the whole scope.
+    let around_current =
+        |current: &[Candidate<'t>]| file.matches.around(current.iter().map(|c| c.range.clone()));
     for positive in positives {
         if current.is_empty() {
             return current;
         }
-        let others = formula_matches(&positive.formula, file);
+        let others = if positive.inside {
+            formula_matches_around(&positive.formula, file, &around_current(&current))
+        } else {
+            formula_matches(&positive.formula, file)
+        };
         current = intersect(&current, &others, positive.inside, file.source);
     }
     for negative in &conjunction.negatives {
         if current.is_empty() {
             break;
         }
-        let removing = formula_matches(&negative.formula, file);
+        let removing = match negative.kind {
+            NegationKind::Not | NegationKind::NotInside => {
+                formula_matches_around(&negative.formula, file, &around_current(&current))
+            }
+            NegationKind::NotRegex => formula_matches(&negative.formula, file),
+        };
         current = negate(current, &removing, negative.kind, file.source).0;
     }
     for condition in &conjunction.conditions {
@@ -417,4 +467,86 @@ pub fn focus<'t>(current: Vec<Candidate<'t>>, items: &[Vec<String>]) -> Vec<Cand
 
 fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
     outer.start <= inner.start && inner.end <= outer.end
+}
+
+#[cfg(test)]
+mod tests {
+    use tripline_pattern::SyntaxTree;
+    use tripline_rule::{load_str, RuleSet};
+
+    use super::*;
+    use crate::scan::{with_file, Prepared};
+
+    /// The lines each rule of `rules` (a rule file) reports in `code`.
+    fn reported_lines(rules: &str, code: &str) -> Vec<Vec<usize>> {
+        let mut ruleset = RuleSet::default();
+        let diagnostics = load_str("rules.yaml", rules, &mut ruleset);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let prepared = Prepared::new(&ruleset);
+        let tree = SyntaxTree::parse(code).expect("parses");
+        with_file(&prepared, &tree, code, None, |file| {
+            ruleset
+                .rules
+                .iter()
+                .map(|rule| {
+                    evaluate(&rule.formula, file)
+                        .iter()
+                        .map(|c| code[..c.range.start].matches('\n').count() + 1)
+                        .collect()
+                })
+                .collect()
+        })
+    }
+
+    fn rule(id: &str, body: &str) -> String {
+        format!("  - id: {id}\n    message: m\n    severity: LOW\n    languages: [python]\n{body}")
+    }
+
+    /// `pattern-inside` and the negations are only looked for around the
+    /// candidates; these are the places where what contains a candidate is
+    /// not simply one of its ancestors' ranges.
+    #[test]
+    fn negations_and_insides_found_around_candidates() {
+        let code = "\
+y = (eval(a))
+y = (eval(b))
+def f():
+    q = input()
+    log(q)
+    eval(q)
+eval(q)
+with open(p) as h:
+    if c:
+        eval(c)
+";
+        let rules = [
+            // The negated match spans the parentheses of its node.
+            rule(
+                "parens",
+                "    patterns:\n      - pattern: eval($X)\n      - pattern-not: eval(a)\n",
+            ),
+            // A statement sequence is matched at the enclosing block.
+            rule(
+                "sequence",
+                "    patterns:\n      - pattern: eval($Q)\n      - pattern-inside: |\n          $Q = input()\n          ...\n",
+            ),
+            // A nested `patterns:` as the negation, itself with an inside.
+            rule(
+                "nested",
+                "    patterns:\n      - pattern: eval($X)\n      - pattern-not-inside:\n          patterns:\n            - pattern: |\n                if $C:\n                  ...\n            - pattern-inside: |\n                with open($P) as $H:\n                  ...\n",
+            ),
+            // A focused nested `patterns:` lies where its metavariable is,
+            // not within its first positive.
+            rule(
+                "focused",
+                "    patterns:\n      - pattern: f\n      - pattern-inside:\n          patterns:\n            - pattern: eval($V)\n            - pattern-inside: |\n                def $F():\n                  ...\n            - focus-metavariable: $F\n",
+            ),
+        ]
+        .concat();
+        let lines = reported_lines(&format!("rules:\n{rules}"), code);
+        assert_eq!(lines[0], [2, 6, 7, 10]);
+        assert_eq!(lines[1], [6]);
+        assert_eq!(lines[2], [1, 2, 6, 7]);
+        assert_eq!(lines[3], [3]);
+    }
 }

@@ -9,9 +9,11 @@
 //! kind (and, for calls and dotted names, by the name they spell or mean),
 //! so a pattern visits only the nodes its root can match.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::ops::Range;
 
 use tripline_pattern::python::{self, KINDS};
 use tripline_pattern::{
@@ -245,30 +247,97 @@ impl<'a, 't> LazyMatches<'a, 't> {
         }
     }
 
+    /// The formula's matches if another rule has the same formula and its
+    /// result is known already.
+    pub fn formula_if_known(&self, formula: &Formula) -> Option<Vec<Match<'t>>> {
+        let id = self.dispatch.formulas.id(formula)?;
+        self.formulas[id].get().cloned()
+    }
+
+    /// The matches of the pattern that can lie around a range of `around`:
+    /// those at its nodes only ([`Around`]), unless every match is known
+    /// already. In the order of [`LazyMatches::get`], as a subsequence of
+    /// it that keeps every match containing one of the ranges.
+    pub fn get_around(&self, index: usize, around: &Around<'t>) -> Cow<'_, [Match<'t>]> {
+        let pattern = &self.patterns[index];
+        if let Some(known) = self.matches[self.dispatch.slots[index]].get() {
+            return Cow::Borrowed(known);
+        }
+        if pattern.credits_ancestors() {
+            return Cow::Borrowed(self.get(index));
+        }
+        let kinds = &self.dispatch.kinds[index];
+        let mut nodes: Vec<Node<'t>> = around
+            .nodes
+            .iter()
+            .filter(|node| kinds.as_ref().is_none_or(|k| k.contains(&node.kind_id())))
+            .copied()
+            .collect();
+        if let Some(named) = self.named_nodes(index) {
+            nodes.retain(|node| named.binary_search_by_key(&node.id(), Node::id).is_ok());
+        }
+        let mut out = Vec::new();
+        for node in nodes {
+            pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut out);
+        }
+        Cow::Owned(out)
+    }
+
+    /// The nodes around each of `ranges`, for [`LazyMatches::get_around`].
+    pub fn around(&self, ranges: impl Iterator<Item = Range<usize>>) -> Around<'t> {
+        let parenthesized = KINDS.parenthesized_expression;
+        let mut nodes = Vec::new();
+        for range in ranges {
+            let mut node = innermost(self.scope, &range);
+            loop {
+                nodes.push(node);
+                // A match at a parenthesised node spans its parentheses.
+                if node.kind_id() == parenthesized {
+                    nodes.push(python::unwrap_parens(node));
+                }
+                match node.parent() {
+                    Some(parent) if self.scope.contains(parent) => node = parent,
+                    _ => break,
+                }
+            }
+        }
+        nodes.sort_by_key(Node::id);
+        nodes.dedup();
+        Around { nodes }
+    }
+
+    /// The nodes a name-dispatched pattern is tried at, in tree order;
+    /// `None` if the pattern is not dispatched by name.
+    fn named_nodes(&self, index: usize) -> Option<Vec<Node<'t>>> {
+        let (name_kind, names) = self.dispatch.names[index].as_ref()?;
+        let kinds = &self.dispatch.kinds[index];
+        let by_name = self.by_name(*name_kind);
+        let mut nodes: Vec<Node<'t>> = names
+            .iter()
+            .filter_map(|name| by_name.get(name))
+            .flatten()
+            .copied()
+            .filter(|node| kinds.as_ref().is_none_or(|k| k.contains(&node.kind_id())))
+            .collect();
+        if names.len() > 1 {
+            // Several names: visit their nodes once each, in tree order.
+            nodes.sort_by_key(Node::id);
+            nodes.dedup();
+        }
+        Some(nodes)
+    }
+
     fn compute(&self, index: usize) -> Vec<Match<'t>> {
         let pattern = &self.patterns[index];
         let mut out = Vec::new();
         let mut try_at = |node: Node<'t>| {
             pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut out);
         };
-        let kinds = &self.dispatch.kinds[index];
-        if let Some((name_kind, names)) = &self.dispatch.names[index] {
-            let index = self.by_name(*name_kind);
-            let mut nodes: Vec<Node<'t>> = names
-                .iter()
-                .filter_map(|name| index.get(name))
-                .flatten()
-                .copied()
-                .filter(|node| kinds.as_ref().is_none_or(|k| k.contains(&node.kind_id())))
-                .collect();
-            if names.len() > 1 {
-                // Several names: visit their nodes once each, in tree order.
-                nodes.sort_by_key(Node::id);
-                nodes.dedup();
-            }
+        if let Some(nodes) = self.named_nodes(index) {
             nodes.into_iter().for_each(try_at);
             return out;
         }
+        let kinds = &self.dispatch.kinds[index];
         match kinds {
             None => self
                 .scope
@@ -330,6 +399,26 @@ impl<'a, 't> LazyMatches<'a, 't> {
             index
         })
     }
+}
+
+/// Nodes that a match containing some ranges can be found at: the
+/// smallest node around each range and every node around that, in tree
+/// order. A match found at a node lies within it (or its parentheses), so
+/// a match containing a range is found at one of these.
+pub struct Around<'t> {
+    nodes: Vec<Node<'t>>,
+}
+
+/// The smallest node of `scope` (or `scope` itself) that contains `range`.
+fn innermost<'t>(scope: Node<'t>, range: &Range<usize>) -> Node<'t> {
+    let mut node = scope;
+    while let Some(child) = node
+        .children()
+        .find(|c| c.start_byte() <= range.start && range.end <= c.end_byte())
+    {
+        node = child;
+    }
+    node
 }
 
 /// The named nodes of a subtree grouped by kind, each group in tree order.

@@ -135,3 +135,59 @@ fn key(
     }
     text
 }
+
+#[cfg(test)]
+mod tests {
+    use tripline_rule::{load_str, RuleSet};
+
+    use super::*;
+
+    /// Rules written alike share their formulas (and the parts they have in
+    /// common); a different condition makes a different formula.
+    #[test]
+    fn formulas_written_alike_are_shared() {
+        let rule = |id: &str, regex: &str| {
+            format!(
+                "  - id: {id}\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern-either:\n          - pattern: eval($X)\n          - pattern: exec($X)\n      - metavariable-regex:\n          metavariable: $X\n          regex: {regex}\n"
+            )
+        };
+        let text = format!(
+            "rules:\n{}{}{}",
+            rule("a", "^x$"),
+            rule("b", "^x$"),
+            rule("c", "^y$")
+        );
+        let mut ruleset = RuleSet::default();
+        assert!(load_str("rules.yaml", &text, &mut ruleset).is_empty());
+        // As the dispatch does: patterns written alike share a slot.
+        let by_text: Vec<usize> = ruleset
+            .patterns
+            .iter()
+            .map(|p| {
+                let first = ruleset
+                    .patterns
+                    .iter()
+                    .position(|q| q.source() == p.source());
+                first.expect("the pattern itself")
+            })
+            .collect();
+        let shared = SharedFormulas::new(&ruleset, &by_text);
+        let [a, b, c] = &ruleset.rules[..] else {
+            panic!("three rules");
+        };
+        let either = |shared: &SharedFormulas, formula: &Formula| match formula {
+            Formula::All(conjunction) => shared.id(&conjunction.positives[0].formula),
+            _ => panic!("a conjunction"),
+        };
+        assert!(shared.id(&a.formula).is_some());
+        assert_eq!(shared.id(&a.formula), shared.id(&b.formula));
+        assert_eq!(shared.id(&c.formula), None);
+        assert!(either(&shared, &c.formula).is_some());
+        assert_eq!(either(&shared, &a.formula), either(&shared, &c.formula));
+        // Patterns that do not share a slot make different formulas.
+        let apart: Vec<usize> = (0..ruleset.patterns.len()).collect();
+        let unshared = SharedFormulas::new(&ruleset, &apart);
+        assert_eq!(unshared.id(&a.formula), None);
+        assert_eq!(unshared.count(), 0);
+    }
+}

@@ -62,6 +62,13 @@ impl Pattern {
 
     /// The node the pattern's matches are decided at: P for `<... P ...>`,
     /// none for a run of statements.
+    /// Whether a match found at a node is also a match of every node
+    /// around it (`<... P ...>`), so that the pattern cannot be matched at
+    /// only some chosen nodes ([`Pattern::matches_at`]).
+    pub fn credits_ancestors(&self) -> bool {
+        matches!(self.root, Root::Node(PNode::Deep(_)))
+    }
+
     fn root_node(&self) -> Option<&PNode> {
         match &self.root {
             Root::Statements(_) => None,
