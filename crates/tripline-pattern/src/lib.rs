@@ -61,13 +61,16 @@ pub struct RegexError {
 /// Compiles a regex from a rule, with tripline's size limit. Syntax errors
 /// say where in the regex they are.
 pub fn compile_regex(regex: &str) -> Result<Regex, RegexError> {
-    if let Err(err) = regex_syntax::ast::parse::Parser::new().parse(regex) {
-        return Err(RegexError {
-            message: format!("invalid regex: {}", err.kind()),
-            offset: err.span().start.offset,
-        });
-    }
-    regex::RegexBuilder::new(regex)
+    let ast = match regex_syntax::ast::parse::Parser::new().parse(regex) {
+        Ok(ast) => ast,
+        Err(err) => {
+            return Err(RegexError {
+                message: format!("invalid regex: {}", err.kind()),
+                offset: err.span().start.offset,
+            })
+        }
+    };
+    regex::RegexBuilder::new(&ascii_word_boundaries(regex, &ast))
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|err| RegexError {
@@ -79,6 +82,52 @@ pub fn compile_regex(regex: &str) -> Result<Regex, RegexError> {
             },
             offset: 0,
         })
+}
+
+/// The regex with each word boundary (`\b`, `\B`, `\b{start}`...) made
+/// ASCII-only, as it is in Semgrep's (PCRE) regexes: a letter outside
+/// ASCII is not a word character for them. This also keeps matching fast:
+/// the regex crate's DFAs give up on a Unicode word boundary in a text
+/// that is not all ASCII, and a much slower engine takes over.
+fn ascii_word_boundaries(regex: &str, ast: &regex_syntax::ast::Ast) -> String {
+    use regex_syntax::ast::{visit, Assertion, AssertionKind, Ast, Visitor};
+
+    struct Boundaries(Vec<std::ops::Range<usize>>);
+    impl Visitor for Boundaries {
+        type Output = Vec<std::ops::Range<usize>>;
+        type Err = std::convert::Infallible;
+        fn finish(self) -> Result<Self::Output, Self::Err> {
+            Ok(self.0)
+        }
+        fn visit_pre(&mut self, ast: &Ast) -> Result<(), Self::Err> {
+            if let Ast::Assertion(assertion) = ast {
+                let Assertion { kind, span } = &**assertion;
+                let boundary = !matches!(
+                    kind,
+                    AssertionKind::StartLine
+                        | AssertionKind::EndLine
+                        | AssertionKind::StartText
+                        | AssertionKind::EndText
+                );
+                if boundary {
+                    self.0.push(span.start.offset..span.end.offset);
+                }
+            }
+            Ok(())
+        }
+    }
+    let Ok(spans) = visit(ast, Boundaries(Vec::new()));
+    let mut out = String::with_capacity(regex.len() + spans.len() * 6);
+    let mut copied = 0;
+    for span in spans {
+        out.push_str(&regex[copied..span.start]);
+        out.push_str("(?-u:");
+        out.push_str(&regex[span.clone()]);
+        out.push(')');
+        copied = span.end;
+    }
+    out.push_str(&regex[copied..]);
+    out
 }
 
 /// A pattern that does not parse, with the byte offset in the pattern text

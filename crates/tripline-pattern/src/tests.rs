@@ -177,6 +177,22 @@ fn regex_strings() {
     test_non_match("f(\"=~/x/\")", "f(x)");
 }
 
+/// Word boundaries are ASCII, as in Semgrep's PCRE: `é` is not a word
+/// character. Everything else in the regex is left as written.
+#[test]
+fn regex_word_boundaries_are_ascii() {
+    let regex = |r: &str| compile_regex(r).unwrap_or_else(|e| panic!("{r}: {e:?}"));
+    assert!(regex(r"\bpass\b").is_match("é pass é"));
+    assert!(!regex(r"\bpass\b").is_match("bypass"));
+    // After a non-ASCII letter there is no boundary before a space.
+    assert!(!regex(r"café\b").is_match("café au lait"));
+    assert!(regex(r"caf\b").is_match("café"));
+    assert!(regex(r"\b{start}x").is_match("é x"));
+    // An escaped backslash before `b` is not a boundary.
+    assert!(regex(r"a\\b").is_match(r"a\b"));
+    assert!(regex(r"[\\b]").is_match("b"));
+}
+
 #[test]
 fn f_string_patterns() {
     test_match("f\"...{$X}...\"", "q = f'SELECT {name}'");
