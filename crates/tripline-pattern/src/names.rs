@@ -50,10 +50,8 @@ pub struct FileIndex<'t> {
     /// Name → its bindings in source order. Most names in a file are never
     /// bound by an import or assignment, so most lookups stop here.
     bindings: HashMap<String, Vec<Scoped<'t>>>,
-    /// Identifier node id → the scope it is used in.
-    scope_of_identifier: HashMap<usize, Node<'t>>,
-    /// Scope node id → the scope around it.
-    outer_scope: HashMap<usize, Node<'t>>,
+    /// The node indexed (the module): the outermost scope.
+    root: Option<Node<'t>>,
     /// While building: the block and loop around the node being visited.
     current_block: Range<usize>,
     current_loop: Option<Range<usize>>,
@@ -64,7 +62,10 @@ impl<'t> FileIndex<'t> {
     /// module path (`pkg.views`), used for relative imports; without it,
     /// `from .models import User` makes `User` mean `models.User`.
     pub fn build(root: Node<'t>, source: &[u8], module: Option<&str>) -> FileIndex<'t> {
-        let mut index = FileIndex::default();
+        let mut index = FileIndex {
+            root: Some(root),
+            ..FileIndex::default()
+        };
         let package = module.map(package_of).unwrap_or_default();
         // The scopes, blocks and loops around the current node.
         let mut scopes: Vec<Node<'t>> = vec![root];
@@ -86,15 +87,9 @@ impl<'t> FileIndex<'t> {
                 .iter()
                 .find(|(_, s)| *s == scope.id())
                 .map(|(l, _)| l.byte_range());
-            if node.kind_id() == KINDS.identifier {
-                index.scope_of_identifier.insert(node.id(), scope);
-            }
             index.visit(node, scope, source, &package);
             match node.kind() {
-                "function_definition" | "class_definition" | "lambda" => {
-                    index.outer_scope.insert(node.id(), scope);
-                    scopes.push(node);
-                }
+                "function_definition" | "class_definition" | "lambda" => scopes.push(node),
                 "block" => blocks.push(node),
                 "for_statement" | "while_statement" => loops.push((node, scope.id())),
                 _ => {}
@@ -301,20 +296,40 @@ impl<'t> FileIndex<'t> {
 
     /// The scope an identifier is used in.
     fn scope_of(&self, identifier: Node<'t>) -> Node<'t> {
-        self.scope_of_identifier
-            .get(&identifier.id())
-            .copied()
-            .unwrap_or(identifier)
+        self.scope_around(identifier).unwrap_or(identifier)
     }
 
     /// The scope whose names a scope sees: class bodies are skipped
     /// (methods do not see class-level names).
     fn enclosing_scope(&self, scope: Node<'t>) -> Option<Node<'t>> {
-        let mut outer = *self.outer_scope.get(&scope.id())?;
-        while outer.kind() == "class_definition" {
-            outer = *self.outer_scope.get(&outer.id())?;
+        let mut outer = self.scope_around(scope)?;
+        while outer.kind_id() == KINDS.class_definition {
+            outer = self.scope_around(outer)?;
         }
         Some(outer)
+    }
+
+    /// The innermost function, class or lambda around `node` (not `node`
+    /// itself), else the module; `None` for the module. Parents are array
+    /// lookups, so walking up is cheaper than a map of every identifier.
+    fn scope_around(&self, node: Node<'t>) -> Option<Node<'t>> {
+        let root = self.root?;
+        if node == root {
+            return None;
+        }
+        let mut around = node.parent();
+        while let Some(current) = around {
+            let kind = current.kind_id();
+            if current == root
+                || kind == KINDS.function_definition
+                || kind == KINDS.class_definition
+                || kind == KINDS.lambda
+            {
+                return Some(current);
+            }
+            around = current.parent();
+        }
+        Some(root)
     }
 
     /// The bindings of `name` in `scope`, in source order.
