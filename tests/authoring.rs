@@ -3,29 +3,9 @@
 //! problem, and each rendered diagnostic is an insta snapshot), `test`,
 //! `scan -e` and `explain`.
 
-use std::process::Output;
-
 mod common;
 
-use common::{repo, tripline};
-
-fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, content) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
-    }
-    dir
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
-}
+use common::{project, repo, stderr, stdout, tripline};
 
 fn broken_rule_files() -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(repo().join("tests/broken-rules"))
@@ -330,7 +310,7 @@ fn test_reports_annotations_for_rules_the_file_does_not_define() {
 fn test_ignores_the_rule_paths_for_its_fixture() {
     let rule = format!("{EVAL_RULE}    paths:\n      include: [/src]\n");
     let dir = project(&[
-        ("eval.yaml", &rule),
+        ("eval.yaml", rule.as_str()),
         ("eval.py", "# ruleid: eval-call\neval(x)\n"),
     ]);
     let output = tripline(dir.path())
@@ -351,7 +331,7 @@ fn test_with_nothing_to_test_is_an_error() {
 #[test]
 fn explain_notes_excluded_paths_and_rejects_lines_past_the_end() {
     let rule = format!("{EVAL_RULE}    paths:\n      exclude: [app.py]\n");
-    let dir = project(&[("rule.yaml", &rule), ("app.py", "eval(x)\n")]);
+    let dir = project(&[("rule.yaml", rule.as_str()), ("app.py", "eval(x)\n")]);
     let output = tripline(dir.path())
         .args(["explain", "-c", "rule.yaml", "--target", "app.py"])
         .output()

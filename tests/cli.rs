@@ -8,18 +8,7 @@ use assert_cmd::Command;
 
 mod common;
 
-use common::{repo, tripline};
-
-/// A scratch directory with the given files.
-fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, content) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, content).unwrap();
-    }
-    dir
-}
+use common::{project, repo, stderr, stdout, tripline};
 
 const EVAL_RULE: &[u8] = br#"rules:
   - id: eval-call
@@ -38,14 +27,6 @@ fn finding_fields(output: &std::process::Output, field: &str) -> Vec<String> {
         .iter()
         .map(|f| f[field].as_str().unwrap().to_owned())
         .collect()
-}
-
-fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).unwrap()
-}
-
-fn stderr(output: &std::process::Output) -> String {
-    String::from_utf8(output.stderr.clone()).unwrap()
 }
 
 #[test]
@@ -135,7 +116,7 @@ fn exit_code_1_and_interpolated_message_when_something_is_found() {
 
 #[test]
 fn exit_code_2_for_a_broken_rule_with_its_place() {
-    let broken = b"rules:\n  - id: x\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval(1,,)\n";
+    let broken: &[u8] = b"rules:\n  - id: x\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval(1,,)\n";
     let dir = project(&[("rule.yaml", broken), ("a.py", b"eval(1)\n")]);
     let output = tripline(dir.path())
         .args(["scan", "-c", "rule.yaml", "a.py"])
@@ -248,7 +229,7 @@ fn include_and_exclude_select_files() {
 
 #[test]
 fn rule_paths_limit_where_a_rule_runs() {
-    let rule = b"rules:\n  - id: eval-call\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval(...)\n    paths:\n      exclude: [tests/]\n";
+    let rule: &[u8] = b"rules:\n  - id: eval-call\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern: eval(...)\n    paths:\n      exclude: [tests/]\n";
     let dir = project(&[
         ("rule.yaml", rule),
         ("app/a.py", b"eval(a)\n"),
@@ -321,7 +302,7 @@ fn output_is_the_same_whatever_the_number_of_threads() {
 
 #[test]
 fn regex_groups_and_fixes_are_interpolated() {
-    let rule = br#"rules:
+    let rule: &[u8] = br#"rules:
   - id: token-literal
     message: "token $1 is hard-coded as $VALUE"
     severity: WARNING

@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use tripline_engine::fixtures::{test_rule_file, MismatchKind};
 use tripline_rule::rule_files;
 
-#[allow(dead_code)] // not every test file runs the binary
 mod common;
 
 use common::repo;

@@ -1,6 +1,9 @@
-//! Helpers shared by the end-to-end tests.
+//! Helpers shared by the end-to-end tests. Each test binary uses some of
+//! them, so the others are dead code there.
+#![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::process::Output;
 
 use assert_cmd::Command;
 
@@ -18,4 +21,23 @@ pub fn tripline(dir: &Path) -> Command {
         .env("NO_COLOR", "1")
         .env("TRIPLINE_NO_CACHE", "1");
     command
+}
+
+/// A scratch directory with the given files.
+pub fn project<C: AsRef<[u8]>>(files: &[(&str, C)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, content) in files {
+        let path = dir.path().join(name);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, content).unwrap();
+    }
+    dir
+}
+
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
 }

@@ -42,7 +42,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Component, Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -336,16 +336,7 @@ impl<'r> Cache<'r> {
             fingerprint: self.fingerprint.clone(),
             files,
         })?;
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(TEMP_PREFIX);
-        // Readable like any file the user creates (tempfile's default is
-        // private), so a cache shared between users or CI jobs works.
-        #[cfg(unix)]
-        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o644));
-        let mut temp = builder.tempfile_in(&version_dir)?;
-        temp.write_all(&framed(&body))?;
-        temp.persist(&self.file).map_err(|err| err.error)?;
-        Ok(())
+        crate::atomic::write_atomically(&self.file, TEMP_PREFIX, &framed(&body))
     }
 
     /// The cache key of a path: absolute (the same cache may serve runs from

@@ -15,6 +15,7 @@
 //! println!("{} findings", report.findings.len());
 //! ```
 
+mod atomic;
 mod cache;
 mod discover;
 mod evaluate;
@@ -33,6 +34,7 @@ use std::time::{Duration, Instant, SystemTime};
 use rayon::prelude::*;
 use tripline_rule::RuleSet;
 
+pub use atomic::write_atomically;
 pub use cache::CacheStats;
 pub use discover::{discover, DiscoveryOptions, Target};
 pub use report::{

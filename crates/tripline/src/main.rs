@@ -5,6 +5,7 @@
 
 mod commands;
 mod config;
+mod metadata;
 mod output;
 mod progress;
 mod selection;
@@ -30,7 +31,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Scan Python files with rules (the shipped ruleset unless --config or -e is given).
-    Scan(commands::scan::ScanArgs),
+    Scan(Box<commands::scan::ScanArgs>),
     /// Check rule files and report every problem with its place; nothing is scanned.
     Validate(commands::validate::ValidateArgs),
     /// Run rules against their annotated fixtures (X.yaml against X.py).

@@ -6,14 +6,40 @@ use std::io::{IsTerminal, Write};
 use miette::{GraphicalReportHandler, GraphicalTheme};
 use tripline_rule::RuleDiagnostic;
 
-/// `NO_COLOR` set to anything but the empty string turns colour off (no-color.org).
-fn no_color() -> bool {
-    std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty())
+/// `--color`: whether output that can be coloured is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    /// Colour on a terminal, unless `NO_COLOR` is set to a non-empty value.
+    #[default]
+    Auto,
+    /// Colour, even into a file or a pipe, and whatever `NO_COLOR` says.
+    Always,
+    /// No colour.
+    Never,
 }
 
-/// Whether to colour what goes to stdout.
-pub fn stdout_color() -> bool {
-    std::io::stdout().is_terminal() && !no_color()
+impl ColorChoice {
+    /// The one place that decides about colour. `terminal` says whether the
+    /// stream written to is a terminal. An explicit `--color always` wins
+    /// over `NO_COLOR`, as no-color.org asks of command-line arguments.
+    pub fn enabled(self, terminal: bool) -> bool {
+        self.decide(terminal, std::env::var_os("NO_COLOR").as_deref())
+    }
+
+    /// [`ColorChoice::enabled`] given the value of `NO_COLOR`: set to
+    /// anything but the empty string, it turns colour off (no-color.org).
+    fn decide(self, terminal: bool, no_color: Option<&std::ffi::OsStr>) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => terminal && no_color.is_none_or(|v| v.is_empty()),
+        }
+    }
+}
+
+/// Whether `--color` colours what goes to stdout.
+pub fn stdout_color(choice: ColorChoice) -> bool {
+    choice.enabled(std::io::stdout().is_terminal())
 }
 
 /// Prints rule-file diagnostics (errors and warnings) to stderr with code frames.
@@ -21,7 +47,7 @@ pub fn report_diagnostics(diagnostics: &[RuleDiagnostic]) {
     if diagnostics.is_empty() {
         return;
     }
-    let theme = if std::io::stderr().is_terminal() && !no_color() {
+    let theme = if ColorChoice::Auto.enabled(std::io::stderr().is_terminal()) {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
@@ -44,4 +70,24 @@ pub fn print(text: &str) {
     let _ = stdout
         .write_all(text.as_bytes())
         .and_then(|()| stdout.flush());
+}
+
+#[cfg(test)]
+mod tests {
+    use std::ffi::OsStr;
+
+    use super::ColorChoice::{self, Always, Auto, Never};
+
+    #[test]
+    fn auto_colours_a_terminal_unless_no_color_is_set_and_not_empty() {
+        let decide = |choice: ColorChoice, terminal, no_color: Option<&str>| {
+            choice.decide(terminal, no_color.map(OsStr::new))
+        };
+        assert!(decide(Auto, true, None));
+        assert!(decide(Auto, true, Some("")));
+        assert!(!decide(Auto, true, Some("1")));
+        assert!(!decide(Auto, false, None));
+        assert!(decide(Always, false, Some("1")));
+        assert!(!decide(Never, true, None));
+    }
 }

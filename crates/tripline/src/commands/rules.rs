@@ -11,6 +11,7 @@ use tripline_rule::Rule;
 
 use crate::commands::scan::select_rules;
 use crate::config::load_rules;
+use crate::metadata::{one_line, RuleFacts};
 use crate::selection::bandit_ids;
 use crate::terminal::{print, report_diagnostics};
 use crate::{EXIT_CLEAN, EXIT_ERROR};
@@ -67,50 +68,27 @@ struct Listed<'a> {
     message: String,
     references: Vec<&'a str>,
     file: &'a str,
+    /// `CWE-78, CWE-88`: the ids of `cwe`, for tables.
+    #[serde(skip)]
+    cwe_ids: String,
 }
 
 impl<'a> Listed<'a> {
     fn of(rule: &'a Rule) -> Self {
-        let metadata = &rule.metadata;
+        let facts = RuleFacts::of(rule);
+        let cwe_ids = facts.cwe_ids().collect::<Vec<_>>().join(", ");
         Listed {
             id: &rule.id,
             severity: rule.severity.name(),
-            confidence: metadata["confidence"].as_str(),
-            cwe: strings(&metadata["cwe"]),
-            owasp: strings(&metadata["owasp"]),
-            bandit: bandit_ids(metadata).collect(),
-            message: rule
-                .message
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" "),
-            references: metadata["references"]
-                .as_array()
-                .map(|r| r.iter().filter_map(|u| u.as_str()).collect())
-                .unwrap_or_default(),
+            confidence: facts.confidence,
+            bandit: bandit_ids(&rule.metadata).collect(),
+            message: one_line(&rule.message),
+            references: facts.references,
             file: rule.source.name(),
+            cwe_ids,
+            cwe: facts.cwe,
+            owasp: facts.owasp,
         }
-    }
-
-    /// `CWE-78` for `CWE-78: Improper Neutralization ...`.
-    fn cwe_ids(&self) -> String {
-        self.cwe
-            .iter()
-            .map(|c| c.split(':').next().unwrap_or(c).trim().to_owned())
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
-}
-
-/// A metadata value that may be a string or a list of strings.
-fn strings(value: &serde_json::Value) -> Vec<String> {
-    match value {
-        serde_json::Value::String(s) => vec![s.clone()],
-        serde_json::Value::Array(items) => items
-            .iter()
-            .filter_map(|i| i.as_str().map(str::to_owned))
-            .collect(),
-        _ => Vec::new(),
     }
 }
 
@@ -182,7 +160,7 @@ fn text(listed: &[Listed<'_>]) -> String {
             rule.id,
             rule.severity,
             rule.confidence.unwrap_or("-"),
-            rule.cwe_ids(),
+            rule.cwe_ids,
             rule.bandit.join(", ")
         );
     }
@@ -229,7 +207,7 @@ fn markdown(rules: &[&Rule]) -> String {
                 anchor(listed.id),
                 listed.severity,
                 listed.confidence.unwrap_or("-"),
-                listed.cwe_ids(),
+                listed.cwe_ids,
                 listed.bandit.join(", ")
             );
         }

@@ -2,16 +2,17 @@
 
 use std::path::PathBuf;
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Instant, SystemTime};
 
-use clap::ValueEnum;
 use tripline_engine::{scan, DiscoveryOptions, ScanOptions};
 use tripline_rule::{load_pattern, PathFilter, PathGlobs, RuleSet};
 
 use crate::config::{load_rules, LoadedRules};
+use crate::output::destination::OutputArgs;
+use crate::output::{Format, Scan};
 use crate::progress;
 use crate::selection;
-use crate::terminal::{print, report_diagnostics, stdout_color};
+use crate::terminal::report_diagnostics;
 use crate::{output, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
 #[derive(clap::Args)]
@@ -50,13 +51,8 @@ pub struct ScanArgs {
     #[arg(long, value_name = "LANG", default_value = "python", value_parser = ["python", "py", "python3"])]
     lang: String,
 
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
-
-    /// Shorthand for --format json.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    output: OutputArgs,
 
     /// Only scan files whose path (relative to the scanned directory) or one
     /// of its components matches this glob. Repeatable.
@@ -100,14 +96,6 @@ pub struct ScanArgs {
     verbose: bool,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Format {
-    /// Code frames and a summary, for people.
-    Text,
-    /// The schema in docs/output.md, for programs.
-    Json,
-}
-
 /// How many of the slowest rules and files `--time` lists.
 const TIMING_ROWS: usize = 10;
 
@@ -115,6 +103,13 @@ pub fn run(args: &ScanArgs) -> u8 {
     let discovery = match discovery(&args.include, &args.exclude) {
         Ok(discovery) => discovery,
         Err(code) => return code,
+    };
+    let destinations = match args.output.destinations() {
+        Ok(destinations) => destinations,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_ERROR;
+        }
     };
     for path in &args.paths {
         if let Err(err) = std::fs::metadata(path) {
@@ -158,8 +153,9 @@ pub fn run(args: &ScanArgs) -> u8 {
         progress: progress::wanted(args.quiet)
             .then(|| Arc::new(progress::Bar::new()) as Arc<dyn tripline_engine::Progress>),
     };
-    let started = Instant::now();
+    let (started, started_at) = (Instant::now(), SystemTime::now());
     let report = scan(&loaded.ruleset, &args.paths, &options);
+    let finished_at = SystemTime::now();
     if args.verbose {
         eprintln!("{}", verbose_summary(&report, started));
     }
@@ -171,21 +167,29 @@ pub fn run(args: &ScanArgs) -> u8 {
             );
         }
     }
-    if args.json || args.format == Format::Json {
-        print(&output::json::render(&report));
-    } else {
-        if !args.quiet {
-            for error in &report.errors {
-                eprintln!("warning: skipped {}: {}", error.path, error.message);
-            }
+    let format = args.output.format();
+    if format == Format::Text && !args.quiet {
+        for error in &report.errors {
+            eprintln!("warning: skipped {}: {}", error.path, error.message);
         }
-        print(&output::text::render(
-            &report,
-            &output::text::Style::new(stdout_color()),
-        ));
-        if let Some(timing) = &report.timing {
-            eprint!("{}", output::timing::render(timing, TIMING_ROWS));
-        }
+    }
+    let mut rules: Vec<&tripline_rule::Rule> = loaded.ruleset.rules.iter().collect();
+    rules.sort_by(|a, b| a.id.cmp(&b.id));
+    let written = args.output.write(
+        &destinations,
+        &Scan {
+            report: &report,
+            rules,
+            started: started_at,
+            finished: finished_at,
+        },
+    );
+    // JSON carries the timings itself; every other format leaves them to stderr.
+    if let (Some(timing), false) = (&report.timing, format == Format::Json) {
+        eprint!("{}", output::timing::render(timing, TIMING_ROWS));
+    }
+    if !written {
+        return EXIT_ERROR;
     }
     if report.findings.is_empty() {
         EXIT_CLEAN

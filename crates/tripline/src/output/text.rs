@@ -135,7 +135,7 @@ const MAX_MESSAGE: usize = 400;
 /// A line cut to `max` characters, with `…` when cut, so a minified line or
 /// a message quoting a huge expression does not flood the terminal (JSON
 /// output keeps everything).
-fn clip(line: &str, max: usize) -> std::borrow::Cow<'_, str> {
+pub(super) fn clip(line: &str, max: usize) -> std::borrow::Cow<'_, str> {
     match line.char_indices().nth(max) {
         Some((cut, _)) => format!("{}…", &line[..cut]).into(),
         None => line.into(),
