@@ -484,7 +484,8 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let prepared = Prepared::new(&ruleset);
         let tree = SyntaxTree::parse(code).expect("parses");
-        with_file(&prepared, &tree, code, None, |file| {
+        let present = prepared.words_in(code);
+        with_file(&prepared, &tree, code, &present, None, |file| {
             ruleset
                 .rules
                 .iter()

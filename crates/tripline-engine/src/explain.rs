@@ -68,15 +68,23 @@ pub fn explain(
         line,
     };
     let module = module_path(std::path::Path::new(path));
-    let (root, findings) = scan::with_file(&prepared, &tree, text, module.as_deref(), |file| {
-        let (root, _) = explainer.step(&rule.formula, "pattern", file);
-        let findings: Vec<Finding> = evaluate(&rule.formula, file)
-            .iter()
-            .map(|c| scan::finding(rule, c, path, text, &lines))
-            .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
-            .collect();
-        (root, findings)
-    });
+    let present = prepared.words_in(text);
+    let (root, findings) = scan::with_file(
+        &prepared,
+        &tree,
+        text,
+        &present,
+        module.as_deref(),
+        |file| {
+            let (root, _) = explainer.step(&rule.formula, "pattern", file);
+            let findings: Vec<Finding> = evaluate(&rule.formula, file)
+                .iter()
+                .map(|c| scan::finding(rule, c, path, text, &lines))
+                .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
+                .collect();
+            (root, findings)
+        },
+    );
     Some(Explanation {
         rule_id: rule.id.clone(),
         requirement_met: requirement.is_met_by(text),

@@ -25,6 +25,7 @@ mod matches;
 mod report;
 mod scan;
 mod sharing;
+mod words;
 
 use std::fmt;
 use std::path::PathBuf;
@@ -41,6 +42,7 @@ pub use report::{
     FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Timing,
 };
 pub use scan::{interpolate, LineIndex};
+pub use words::{Present, Words};
 
 use cache::{Cache, Note};
 use scan::{scan_file, FileOutcome, FileTiming, Prepared};

@@ -22,6 +22,7 @@ use tripline_pattern::{
 use tripline_rule::{Condition, Formula, RuleSet};
 
 use crate::sharing::SharedFormulas;
+use crate::words::{Present, Words};
 
 /// How each pattern is dispatched, worked out once per rule set.
 pub struct Dispatch {
@@ -33,6 +34,9 @@ pub struct Dispatch {
     slot_count: usize,
     /// Formulas that several rules share, evaluated once per file.
     formulas: SharedFormulas,
+    /// Per pattern: the ids of the words ([`Words`]) a file must contain
+    /// for the pattern to match in it.
+    words: Vec<Vec<usize>>,
     /// Per pattern: the node kinds its root can match (`None`: any).
     kinds: Vec<Option<Vec<u16>>>,
     /// Per pattern: the names a node must be known by for the pattern to be
@@ -76,7 +80,7 @@ fn name_hash(name: &str) -> u64 {
 }
 
 impl Dispatch {
-    pub fn new(ruleset: &RuleSet) -> Self {
+    pub fn new(ruleset: &RuleSet, words: &Words) -> Self {
         let mut dotted_kinds = vec![false; python::language().node_kind_count()];
         let mut kinds = Vec::with_capacity(ruleset.patterns.len());
         let mut names = vec![None; ruleset.patterns.len()];
@@ -109,7 +113,16 @@ impl Dispatch {
                 *shared.entry(key).or_insert(next)
             })
             .collect();
+        let words = ruleset
+            .patterns
+            .iter()
+            .map(|pattern| {
+                let required = pattern.identifiers();
+                required.iter().filter_map(|w| words.id(w)).collect()
+            })
+            .collect();
         Dispatch {
+            words,
             formulas: SharedFormulas::new(ruleset, &slots),
             slot_count: shared.len(),
             slots,
@@ -184,6 +197,8 @@ pub struct LazyMatches<'a, 't> {
     scope: Node<'t>,
     source: &'a [u8],
     names: &'a FileIndex<'t>,
+    /// The required words in the file.
+    present: &'a Present,
     by_kind: OnceCell<KindIndex<'t>>,
     /// By [`NameKind::slot`].
     by_name: [OnceCell<NameIndex<'t>>; 3],
@@ -200,6 +215,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         scope: Node<'t>,
         source: &'a [u8],
         names: &'a FileIndex<'t>,
+        present: &'a Present,
     ) -> Self {
         LazyMatches {
             patterns: &ruleset.patterns,
@@ -207,6 +223,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
             scope,
             source,
             names,
+            present,
             by_kind: OnceCell::new(),
             by_name: Default::default(),
             matches: (0..dispatch.slot_count).map(|_| OnceCell::new()).collect(),
@@ -263,7 +280,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         if let Some(known) = self.matches[self.dispatch.slots[index]].get() {
             return Cow::Borrowed(known);
         }
-        if pattern.credits_ancestors() {
+        if pattern.credits_ancestors() || !self.has_words(index) {
             return Cow::Borrowed(self.get(index));
         }
         let kinds = &self.dispatch.kinds[index];
@@ -327,7 +344,17 @@ impl<'a, 't> LazyMatches<'a, 't> {
         Some(nodes)
     }
 
+    /// Whether the file has the words the pattern needs.
+    fn has_words(&self, index: usize) -> bool {
+        self.dispatch.words[index]
+            .iter()
+            .all(|&word| self.present.has(word))
+    }
+
     fn compute(&self, index: usize) -> Vec<Match<'t>> {
+        if !self.has_words(index) {
+            return Vec::new();
+        }
         let pattern = &self.patterns[index];
         let mut out = Vec::new();
         let mut try_at = |node: Node<'t>| {
@@ -473,8 +500,17 @@ mod tests {
         assert!(load_pattern(pattern, &mut ruleset).is_empty());
         let tree = SyntaxTree::parse(code).unwrap();
         let names = FileIndex::build(tree.root(), code.as_bytes(), None);
-        let dispatch = Dispatch::new(&ruleset);
-        let matches = LazyMatches::new(&ruleset, &dispatch, tree.root(), code.as_bytes(), &names);
+        let words = Words::new([], &ruleset.patterns);
+        let present = words.present_in(code);
+        let dispatch = Dispatch::new(&ruleset, &words);
+        let matches = LazyMatches::new(
+            &ruleset,
+            &dispatch,
+            tree.root(),
+            code.as_bytes(),
+            &names,
+            &present,
+        );
         matches
             .get(0)
             .iter()

@@ -16,14 +16,17 @@ use crate::discover::Target;
 use crate::evaluate::{evaluate, FileContext};
 use crate::matches::{Dispatch, LazyMatches};
 use crate::report::{FileError, Finding, MetavarValue, Position};
+use crate::words::{Present, Words};
 
 /// The rule set prepared for scanning: how each pattern is dispatched, and
-/// the words each rule needs.
+/// the words each rule and pattern needs.
 pub struct Prepared<'r> {
     pub ruleset: &'r RuleSet,
     dispatch: Dispatch,
     /// The words a file must contain for each rule to run on it.
     requirements: Vec<Requirement>,
+    /// Every required word, looked for in one pass per file.
+    words: Words,
     /// Measure each rule (see [`FileTiming`]).
     pub timing: bool,
 }
@@ -34,13 +37,22 @@ impl<'r> Prepared<'r> {
             .rules
             .iter()
             .map(|rule| Requirement::of(&rule.formula, &ruleset.patterns))
-            .collect();
+            .collect::<Vec<_>>();
+        let words = Words::new(&requirements, &ruleset.patterns);
         Prepared {
             ruleset,
-            dispatch: Dispatch::new(ruleset),
+            dispatch: Dispatch::new(ruleset, &words),
             requirements,
+            words,
             timing: false,
         }
+    }
+}
+
+impl Prepared<'_> {
+    /// Which required words `text` contains.
+    pub fn words_in(&self, text: &str) -> Present {
+        self.words.present_in(text)
     }
 }
 
@@ -119,10 +131,11 @@ fn read_and_scan(
             )
         }
     };
+    let present = prepared.words_in(&text);
     let rules: Vec<usize> = (0..prepared.ruleset.rules.len())
         .filter(|&i| prepared.ruleset.rules[i].paths.allows(&target.relative))
         // A rule whose required words are not in the file cannot match it.
-        .filter(|&i| prepared.requirements[i].is_met_by(&text))
+        .filter(|&i| prepared.words.meets(&prepared.requirements[i], &present))
         .collect();
     let mut outcome = FileOutcome {
         scanned: true,
@@ -141,7 +154,7 @@ fn read_and_scan(
     if let (Some(timing), Some(parsing)) = (timing.as_deref_mut(), parsing) {
         timing.parse = parsing.elapsed();
     }
-    outcome.findings = find(prepared, &rules, &tree, &text, target, timing);
+    outcome.findings = find(prepared, &rules, &tree, &text, &present, target, timing);
     outcome
 }
 
@@ -152,13 +165,14 @@ fn find(
     rules: &[usize],
     tree: &SyntaxTree,
     text: &str,
+    present: &Present,
     target: &Target,
     mut timing: Option<&mut FileTiming>,
 ) -> Vec<Finding> {
     let lines = LineIndex::new(text);
     let path = target.path.display().to_string();
     let module = module_path(&target.relative);
-    with_file(prepared, tree, text, module.as_deref(), |file| {
+    with_file(prepared, tree, text, present, module.as_deref(), |file| {
         let mut findings = Vec::new();
         for &index in rules {
             let started = timing.is_some().then(Instant::now);
@@ -176,12 +190,14 @@ fn find(
 
 /// Sets up evaluation over a parsed file (its names, and its patterns'
 /// matches, computed on demand) and hands it to `use_file` (the matches
-/// borrow the tree, so they cannot outlive it). `module` is the file's
+/// borrow the tree, so they cannot outlive it). `present` are the required
+/// words in the file ([`Prepared::words_in`]); `module` is the file's
 /// dotted module path, for relative imports.
 pub fn with_file<'t, R>(
     prepared: &Prepared<'_>,
     tree: &'t SyntaxTree,
     text: &str,
+    present: &Present,
     module: Option<&str>,
     use_file: impl FnOnce(&FileContext<'_, 't>) -> R,
 ) -> R {
@@ -193,6 +209,7 @@ pub fn with_file<'t, R>(
         tree.root(),
         source,
         &names,
+        present,
     );
     use_file(&FileContext {
         source,

@@ -138,11 +138,28 @@ impl Requirement {
 
     /// Whether `text` contains what is required.
     pub fn is_met_by(&self, text: &str) -> bool {
+        self.is_met(&|word| text.contains(word))
+    }
+
+    /// Whether what is required is there, given which words are
+    /// (`contains`): the scan finds them all in one pass first.
+    pub fn is_met(&self, contains: &dyn Fn(&str) -> bool) -> bool {
         match self {
             Requirement::Nothing => true,
-            Requirement::Literal(word) => text.contains(word.as_str()),
-            Requirement::All(parts) => parts.iter().all(|p| p.is_met_by(text)),
-            Requirement::Any(parts) => parts.iter().any(|p| p.is_met_by(text)),
+            Requirement::Literal(word) => contains(word),
+            Requirement::All(parts) => parts.iter().all(|p| p.is_met(contains)),
+            Requirement::Any(parts) => parts.iter().any(|p| p.is_met(contains)),
+        }
+    }
+
+    /// Every word the requirement mentions.
+    pub fn words(&self) -> Vec<&str> {
+        match self {
+            Requirement::Nothing => Vec::new(),
+            Requirement::Literal(word) => vec![word.as_str()],
+            Requirement::All(parts) | Requirement::Any(parts) => {
+                parts.iter().flat_map(Requirement::words).collect()
+            }
         }
     }
 }
