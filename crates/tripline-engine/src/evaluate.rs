@@ -235,23 +235,10 @@ pub fn filter<'t>(
             regex,
             ..
         } => current.into_iter().partition(|candidate| {
-            candidate.env.get(metavariable).is_some_and(|bound| {
-                // An alias is also tested as what it stands for, as in
-                // Semgrep: `pk` after `import pickle as pk` is `pickle`;
-                // `six_urlopen` after `from six.moves.urllib.request import
-                // urlopen as six_urlopen` is also `urlopen` and the full name.
-                regex.is_match(&bound.text(source))
-                    || matches!(bound, Bound::Node(node) if file
-                    .names
-                    .qualified_name(*node, source)
-                    .is_some_and(|qualified| {
-                        regex.is_match(&qualified)
-                            // Only a bare alias is also its imported name:
-                            // `re.compile` is not `compile`.
-                            || (node.kind() == "identifier"
-                                && qualified.rsplit('.').next().is_some_and(|name| regex.is_match(name)))
-                    }))
-            })
+            candidate
+                .env
+                .get(metavariable)
+                .is_some_and(|bound| regex_accepts(regex, bound, file.text, file.names))
         }),
         Condition::Comparison {
             expression,
@@ -295,6 +282,30 @@ pub fn filter<'t>(
             (kept, removed)
         }
     }
+}
+
+/// Whether a `metavariable-regex` accepts what its metavariable bound: the
+/// code as written, or what a name stands for. An alias is also tested as
+/// what it stands for, as in Semgrep: `pk` after `import pickle as pk` is
+/// `pickle`; `six_urlopen` after `from six.moves.urllib.request import
+/// urlopen as six_urlopen` is also `urlopen` and the full name.
+pub fn regex_accepts<'t>(
+    regex: &Regex,
+    bound: &Bound<'t>,
+    text: &str,
+    names: &FileIndex<'t>,
+) -> bool {
+    let written = text.get(bound.range()).unwrap_or_default();
+    regex.is_match(written)
+        || matches!(bound, Bound::Node(node) if names
+        .qualified_name(*node, text.as_bytes())
+        .is_some_and(|qualified| {
+            regex.is_match(&qualified)
+                // Only a bare alias is also its imported name:
+                // `re.compile` is not `compile`.
+                || (node.kind_id() == python::KINDS.identifier
+                    && qualified.rsplit('.').next().is_some_and(|name| regex.is_match(name)))
+        }))
 }
 
 /// The matches of `formula` inside what a metavariable bound.
@@ -549,5 +560,34 @@ with open(p) as h:
         assert_eq!(lines[1], [6]);
         assert_eq!(lines[2], [1, 2, 6, 7]);
         assert_eq!(lines[3], [3]);
+    }
+
+    /// A `metavariable-regex` is applied to a positive pattern's matches as
+    /// they are found; it must accept what the condition accepts, aliases
+    /// included, and nothing a negation needs is dropped.
+    #[test]
+    fn regex_conditions_filter_matches_early_with_the_same_semantics() {
+        let code = "\
+import pickle as pk
+pk.loads(a)
+json.loads(b)
+loads(c)
+pk.loads(safe)
+...
+";
+        let rules = [
+            rule(
+                "alias",
+                "    patterns:\n      - pattern: $F(...)\n      - pattern-not: $F(safe)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^pickle\\.loads$\n",
+            ),
+            rule(
+                "bare",
+                "    patterns:\n      - pattern: $BODY\n      - metavariable-regex:\n          metavariable: $BODY\n          regex: ^\\.\\.\\.$\n",
+            ),
+        ]
+        .concat();
+        let lines = reported_lines(&format!("rules:\n{rules}"), code);
+        assert_eq!(lines[0], [2]);
+        assert_eq!(lines[1], [6]);
     }
 }

@@ -57,7 +57,7 @@ pub fn explain(
     line: Option<usize>,
 ) -> Option<Explanation> {
     let rule = ruleset.rules.get(rule_index)?;
-    let prepared = Prepared::new(ruleset);
+    let prepared = Prepared::unrestricted(ruleset);
     let tree = SyntaxTree::parse(text)?;
     let lines = LineIndex::new(text);
     let requirement = Requirement::of(&rule.formula, &ruleset.patterns);

@@ -15,12 +15,14 @@ use std::collections::HashMap;
 use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
 use std::ops::Range;
 
+use regex::Regex;
 use tripline_pattern::python::{self, KINDS};
 use tripline_pattern::{
-    callee_names, exact_strings, CalleePart, FileIndex, Match, Node, NodeNames, Pattern,
+    callee_names, exact_strings, Bound, CalleePart, FileIndex, Match, Node, NodeNames, Pattern,
 };
 use tripline_rule::{Condition, Formula, RuleSet};
 
+use crate::evaluate::regex_accepts;
 use crate::sharing::SharedFormulas;
 use crate::words::{Present, Words};
 
@@ -34,6 +36,9 @@ pub struct Dispatch {
     slot_count: usize,
     /// Formulas that several rules share, evaluated once per file.
     formulas: SharedFormulas,
+    /// Per pattern: `metavariable-regex` conditions its matches must pass
+    /// (see [`Restrictions`]).
+    filters: Vec<Vec<(String, Regex)>>,
     /// Per pattern: the ids of the words ([`Words`]) a file must contain
     /// for the pattern to match in it.
     words: Vec<Vec<usize>>,
@@ -53,7 +58,7 @@ enum NameKind {
     /// ([`NodeNames`], for [`Pattern::root_name`]).
     Dotted,
     /// The texts a `metavariable-regex` sees of a call's callee or its
-    /// attribute ([`callee_names`], for [`callee_restrictions`]).
+    /// attribute ([`callee_names`], for [`Restrictions`]).
     Callee(CalleePart),
 }
 
@@ -80,7 +85,10 @@ fn name_hash(name: &str) -> u64 {
 }
 
 impl Dispatch {
-    pub fn new(ruleset: &RuleSet, words: &Words) -> Self {
+    /// With `restrict`, patterns are narrowed by the conditions around them
+    /// ([`Restrictions`]); without, each pattern finds all its matches, as
+    /// `explain` shows them.
+    pub fn new(ruleset: &RuleSet, words: &Words, restrict: bool) -> Self {
         let mut dotted_kinds = vec![false; python::language().node_kind_count()];
         let mut kinds = Vec::with_capacity(ruleset.patterns.len());
         let mut names = vec![None; ruleset.patterns.len()];
@@ -94,20 +102,31 @@ impl Dispatch {
             }
             kinds.push(root_kinds);
         }
-        for rule in &ruleset.rules {
-            callee_restrictions(&rule.formula, &[], &ruleset.patterns, &mut names);
+        let mut restrictions = Restrictions {
+            names,
+            filters: vec![Vec::new(); ruleset.patterns.len()],
+            patterns: &ruleset.patterns,
+        };
+        for rule in ruleset.rules.iter().filter(|_| restrict) {
+            restrictions.visit(&rule.formula, &[]);
         }
+        let Restrictions { names, filters, .. } = restrictions;
         let mut shared = HashMap::new();
         let slots: Vec<usize> = ruleset
             .patterns
             .iter()
             .enumerate()
             .map(|(index, pattern)| {
+                let filtered: Vec<(&str, &str)> = filters[index]
+                    .iter()
+                    .map(|(name, regex)| (name.as_str(), regex.as_str()))
+                    .collect();
                 let key = (
                     pattern.source(),
                     pattern.options,
                     &kinds[index],
                     &names[index],
+                    filtered,
                 );
                 let next = shared.len();
                 *shared.entry(key).or_insert(next)
@@ -121,10 +140,13 @@ impl Dispatch {
                 required.iter().filter_map(|w| words.id(w)).collect()
             })
             .collect();
+        let slot_count = shared.len();
+        drop(shared);
         Dispatch {
+            filters,
             words,
             formulas: SharedFormulas::new(ruleset, &slots),
-            slot_count: shared.len(),
+            slot_count,
             slots,
             kinds,
             names,
@@ -133,58 +155,71 @@ impl Dispatch {
     }
 }
 
-/// Finds call patterns whose callee (or callee attribute) is a
-/// metavariable that a `metavariable-regex` of an enclosing `patterns:`
-/// allows only a few exact names for (`$CUR.$EXECUTE(...)` with
-/// `^(execute|executemany)$`): every finding such a pattern contributes to
-/// must pass the regex, so the pattern need only be tried on calls of
-/// those names. `allowed` holds the constraints of the enclosing
-/// conjunctions. Negations are not restricted: a negation tried on fewer
-/// calls would remove fewer findings.
-fn callee_restrictions(
-    formula: &Formula,
-    allowed: &[(&str, Vec<String>)],
-    patterns: &[Pattern],
-    out: &mut [Option<(NameKind, Vec<u64>)>],
-) {
-    match formula {
-        Formula::Pattern(index) => {
-            let Some((metavariable, part)) = patterns[*index].callee_metavariable() else {
-                return;
-            };
-            let narrowest = allowed
-                .iter()
-                .filter(|(name, _)| *name == metavariable)
-                .min_by_key(|(_, names)| names.len());
-            if let Some((_, names)) = narrowest {
-                let hashes = names.iter().map(|n| name_hash(n)).collect();
-                out[*index] = Some((NameKind::Callee(part), hashes));
+/// What the `metavariable-regex` conditions of the enclosing `patterns:`
+/// tell about the matches of each pattern in a positive position: every
+/// finding such a pattern contributes to must pass them, so a match whose
+/// metavariable fails one can be dropped at once ([`Restrictions::filters`]);
+/// and when the regex allows only a few exact names for a call's callee
+/// (`$CUR.$EXECUTE(...)` with `^(execute|executemany)$`), the pattern need
+/// only be tried on calls of those names ([`Restrictions::names`]).
+/// Negations are never restricted: a negation that matched less would
+/// remove fewer findings.
+struct Restrictions<'r> {
+    names: Vec<Option<(NameKind, Vec<u64>)>>,
+    filters: Vec<Vec<(String, Regex)>>,
+    patterns: &'r [Pattern],
+}
+
+impl<'r> Restrictions<'r> {
+    /// `allowed` holds the regex conditions of the enclosing conjunctions.
+    fn visit(&mut self, formula: &Formula, allowed: &[(&str, &Regex)]) {
+        match formula {
+            Formula::Pattern(index) => self.restrict(*index, allowed),
+            Formula::Regex(_) => {}
+            Formula::Either(alternatives) => {
+                alternatives.iter().for_each(|f| self.visit(f, allowed));
             }
-        }
-        Formula::Regex(_) => {}
-        Formula::Either(alternatives) => alternatives
-            .iter()
-            .for_each(|f| callee_restrictions(f, allowed, patterns, out)),
-        Formula::All(conjunction) => {
-            let mut inner = allowed.to_vec();
-            for condition in &conjunction.conditions {
-                if let Condition::Regex {
-                    metavariable,
-                    regex,
-                    ..
-                } = condition
-                {
-                    if let Some(names) = exact_strings(regex.as_str()) {
-                        inner.push((metavariable.as_str(), names));
+            Formula::All(conjunction) => {
+                let mut inner = allowed.to_vec();
+                for condition in &conjunction.conditions {
+                    if let Condition::Regex {
+                        metavariable,
+                        regex,
+                        ..
+                    } = condition
+                    {
+                        inner.push((metavariable.as_str(), regex));
                     }
                 }
+                for positive in &conjunction.positives {
+                    self.visit(&positive.formula, &inner);
+                }
+                for negative in &conjunction.negatives {
+                    self.visit(&negative.formula, &[]);
+                }
             }
-            for positive in &conjunction.positives {
-                callee_restrictions(&positive.formula, &inner, patterns, out);
-            }
-            for negative in &conjunction.negatives {
-                callee_restrictions(&negative.formula, &[], patterns, out);
-            }
+        }
+    }
+
+    fn restrict(&mut self, index: usize, allowed: &[(&str, &Regex)]) {
+        let pattern = &self.patterns[index];
+        let bound = pattern.metavariables();
+        self.filters[index] = allowed
+            .iter()
+            .filter(|(name, _)| bound.iter().any(|b| b == name))
+            .map(|(name, regex)| ((*name).to_owned(), (*regex).clone()))
+            .collect();
+        let Some((metavariable, part)) = pattern.callee_metavariable() else {
+            return;
+        };
+        let narrowest = allowed
+            .iter()
+            .filter(|(name, _)| *name == metavariable)
+            .filter_map(|(_, regex)| exact_strings(regex.as_str()))
+            .min_by_key(Vec::len);
+        if let Some(names) = narrowest {
+            let hashes = names.iter().map(|n| name_hash(n)).collect();
+            self.names[index] = Some((NameKind::Callee(part), hashes));
         }
     }
 }
@@ -195,6 +230,7 @@ pub struct LazyMatches<'a, 't> {
     patterns: &'a [Pattern],
     dispatch: &'a Dispatch,
     scope: Node<'t>,
+    text: &'a str,
     source: &'a [u8],
     names: &'a FileIndex<'t>,
     /// The required words in the file.
@@ -213,7 +249,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         ruleset: &'a RuleSet,
         dispatch: &'a Dispatch,
         scope: Node<'t>,
-        source: &'a [u8],
+        text: &'a str,
         names: &'a FileIndex<'t>,
         present: &'a Present,
     ) -> Self {
@@ -221,7 +257,8 @@ impl<'a, 't> LazyMatches<'a, 't> {
             patterns: &ruleset.patterns,
             dispatch,
             scope,
-            source,
+            text,
+            source: text.as_bytes(),
             names,
             present,
             by_kind: OnceCell::new(),
@@ -295,7 +332,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         }
         let mut out = Vec::new();
         for node in nodes {
-            pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut out);
+            self.try_at(index, node, &mut out);
         }
         Cow::Owned(out)
     }
@@ -344,6 +381,35 @@ impl<'a, 't> LazyMatches<'a, 't> {
         Some(nodes)
     }
 
+    /// Adds the matches of the pattern at `node` that pass its filters.
+    fn try_at(&self, index: usize, node: Node<'t>, out: &mut Vec<Match<'t>>) {
+        let pattern = &self.patterns[index];
+        let filters = &self.dispatch.filters[index];
+        if filters.is_empty() {
+            pattern.matches_at(node, self.scope, self.source, Some(self.names), out);
+            return;
+        }
+        let accepts = |name: &str, bound: &Bound<'t>| {
+            filters
+                .iter()
+                .filter(|(filtered, _)| filtered == name)
+                .all(|(_, regex)| regex_accepts(regex, bound, self.text, self.names))
+        };
+        // A bare `$X` binds the node itself: test it before matching.
+        if let Some(name) = pattern.root_metavariable() {
+            if !accepts(name, &Bound::Node(node)) {
+                return;
+            }
+        }
+        let mut found = Vec::new();
+        pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut found);
+        out.extend(
+            found
+                .into_iter()
+                .filter(|m| m.env.iter().all(|(name, bound)| accepts(name, bound))),
+        );
+    }
+
     /// Whether the file has the words the pattern needs.
     fn has_words(&self, index: usize) -> bool {
         self.dispatch.words[index]
@@ -355,11 +421,8 @@ impl<'a, 't> LazyMatches<'a, 't> {
         if !self.has_words(index) {
             return Vec::new();
         }
-        let pattern = &self.patterns[index];
         let mut out = Vec::new();
-        let mut try_at = |node: Node<'t>| {
-            pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut out);
-        };
+        let mut try_at = |node: Node<'t>| self.try_at(index, node, &mut out);
         if let Some(nodes) = self.named_nodes(index) {
             nodes.into_iter().for_each(try_at);
             return out;
@@ -502,15 +565,8 @@ mod tests {
         let names = FileIndex::build(tree.root(), code.as_bytes(), None);
         let words = Words::new([], &ruleset.patterns);
         let present = words.present_in(code);
-        let dispatch = Dispatch::new(&ruleset, &words);
-        let matches = LazyMatches::new(
-            &ruleset,
-            &dispatch,
-            tree.root(),
-            code.as_bytes(),
-            &names,
-            &present,
-        );
+        let dispatch = Dispatch::new(&ruleset, &words, true);
+        let matches = LazyMatches::new(&ruleset, &dispatch, tree.root(), code, &names, &present);
         matches
             .get(0)
             .iter()

@@ -33,6 +33,17 @@ pub struct Prepared<'r> {
 
 impl<'r> Prepared<'r> {
     pub fn new(ruleset: &'r RuleSet) -> Self {
+        Self::with_restrictions(ruleset, true)
+    }
+
+    /// For `explain`: every pattern finds all its matches, not only those
+    /// the conditions around it would keep, so that each step shows what it
+    /// matched and what the next one removed.
+    pub fn unrestricted(ruleset: &'r RuleSet) -> Self {
+        Self::with_restrictions(ruleset, false)
+    }
+
+    fn with_restrictions(ruleset: &'r RuleSet, restrict: bool) -> Self {
         let requirements = ruleset
             .rules
             .iter()
@@ -41,7 +52,7 @@ impl<'r> Prepared<'r> {
         let words = Words::new(&requirements, &ruleset.patterns);
         Prepared {
             ruleset,
-            dispatch: Dispatch::new(ruleset, &words),
+            dispatch: Dispatch::new(ruleset, &words, restrict),
             requirements,
             words,
             timing: false,
@@ -207,7 +218,7 @@ pub fn with_file<'t, R>(
         prepared.ruleset,
         &prepared.dispatch,
         tree.root(),
-        source,
+        text,
         &names,
         present,
     );

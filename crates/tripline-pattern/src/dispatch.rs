@@ -69,6 +69,14 @@ impl Pattern {
         matches!(self.root, Root::Node(PNode::Deep(_)))
     }
 
+    /// The metavariable a bare `$X` pattern is.
+    pub fn root_metavariable(&self) -> Option<&str> {
+        match &self.root {
+            Root::Node(PNode::Metavar(name)) => Some(name),
+            _ => None,
+        }
+    }
+
     fn root_node(&self) -> Option<&PNode> {
         match &self.root {
             Root::Statements(_) => None,
