@@ -82,6 +82,19 @@ fn formula_matches_around<'t>(
     }
 }
 
+/// Whether a formula is made only of patterns that are cheap to match (see
+/// [`LazyMatches::is_cheap`]), and none of them matches.
+fn cheaply_empty(formula: &Formula, file: &FileContext<'_, '_>) -> bool {
+    let cheap = |f: &Formula| matches!(f, Formula::Pattern(i) if file.matches.is_cheap(*i));
+    match formula {
+        Formula::Pattern(index) => cheap(formula) && file.matches.get(*index).is_empty(),
+        Formula::Either(alternatives) => {
+            alternatives.iter().all(cheap) && alternatives.iter().all(|f| cheaply_empty(f, file))
+        }
+        Formula::Regex(_) | Formula::All(_) => false,
+    }
+}
+
 /// `pattern-regex`: each match of the regex in the whole file; named and
 /// numbered groups bind metavariables (`(?P<HOST>...)` binds `$HOST`).
 fn regex_matches<'t>(regex: &Regex, text: &str) -> Vec<Candidate<'t>> {
@@ -119,6 +132,16 @@ fn conjunction_matches<'t>(
     file: &FileContext<'_, 't>,
     around: Option<&Around<'t>>,
 ) -> Vec<Candidate<'t>> {
+    // Any positive without a match empties the conjunction: before the
+    // first one (maybe costly) is matched, look at those that are cheap to
+    // match because calls are found by name.
+    if conjunction
+        .positives
+        .iter()
+        .any(|p| cheaply_empty(&p.formula, file))
+    {
+        return Vec::new();
+    }
     let mut positives = ordered_positives(conjunction);
     let Some(first) = positives.next() else {
         return Vec::new();
@@ -589,5 +612,28 @@ pk.loads(safe)
         let lines = reported_lines(&format!("rules:\n{rules}"), code);
         assert_eq!(lines[0], [2]);
         assert_eq!(lines[1], [6]);
+    }
+
+    /// A positive that is cheap to match and matches nothing empties its
+    /// `patterns:` before a costly positive is matched at all.
+    #[test]
+    fn costly_positives_skipped_when_a_cheap_one_is_empty() {
+        let rules = rule(
+            "r",
+            "    patterns:\n      - pattern-either:\n          - pattern-inside: |\n              $Q = $A + $B\n              ...\n      - pattern: yaml.load($Q)\n",
+        );
+        let mut ruleset = RuleSet::default();
+        assert!(load_str("rules.yaml", &format!("rules:\n{rules}"), &mut ruleset).is_empty());
+        let prepared = Prepared::new(&ruleset);
+        let code = "import yaml\nq = a + b\nyaml.dump(q)\n";
+        let tree = SyntaxTree::parse(code).expect("parses");
+        let present = prepared.words_in(code);
+        with_file(&prepared, &tree, code, &present, None, |file| {
+            assert!(evaluate(&ruleset.rules[0].formula, file).is_empty());
+            let [inside, call] = [0, 1];
+            assert_eq!(ruleset.patterns[call].source(), "yaml.load($Q)");
+            assert!(file.matches.is_matched(call));
+            assert!(!file.matches.is_matched(inside));
+        });
     }
 }

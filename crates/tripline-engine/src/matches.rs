@@ -410,6 +410,19 @@ impl<'a, 't> LazyMatches<'a, 't> {
         );
     }
 
+    /// Whether matching the pattern is cheap: it is only tried on nodes
+    /// found by name (a callee's dotted name, or names a condition allows),
+    /// or the file lacks its words.
+    pub fn is_cheap(&self, index: usize) -> bool {
+        self.dispatch.names[index].is_some() || !self.has_words(index)
+    }
+
+    /// Whether the pattern's matches in the scope have been computed.
+    #[cfg(test)]
+    pub fn is_matched(&self, index: usize) -> bool {
+        self.matches[self.dispatch.slots[index]].get().is_some()
+    }
+
     /// Whether the file has the words the pattern needs.
     fn has_words(&self, index: usize) -> bool {
         self.dispatch.words[index]
