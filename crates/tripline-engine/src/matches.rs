@@ -99,6 +99,9 @@ impl Dispatch {
                     dotted_kinds[usize::from(kind)] = true;
                 }
                 names[index] = Some((NameKind::Dotted, vec![name_hash(name)]));
+            } else if let Some(method) = pattern.method_name() {
+                let part = NameKind::Callee(CalleePart::Attribute);
+                names[index] = Some((part, vec![name_hash(method)]));
             }
             kinds.push(root_kinds);
         }
@@ -607,5 +610,13 @@ mod tests {
     fn calls_dispatched_by_name_and_by_import() {
         let code = "import yaml as y\nfrom yaml import load\ny.load(a)\nload(b)\nyaml.load(c)\nother.load(d)\n";
         assert_eq!(matched_lines("yaml.load(...)", code), [3, 4, 5]);
+    }
+
+    /// A method call with any receiver is found by the method's name.
+    #[test]
+    fn calls_dispatched_by_method_name() {
+        let code = "qs.extra(a)\nextra(b)\nx.y.extra(c)\n(qs).extra(d)\nqs.other(e)\n";
+        assert_eq!(matched_lines("$QS.extra(...)", code), [1, 3, 4]);
+        assert_eq!(matched_lines("$QS.y.extra(...)", code), [3]);
     }
 }

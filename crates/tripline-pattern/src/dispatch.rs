@@ -69,6 +69,38 @@ impl Pattern {
         matches!(self.root, Root::Node(PNode::Deep(_)))
     }
 
+    /// The method a call pattern names when its receiver is not a fixed
+    /// name: `extra` for `$QS.extra(...)`. Every call it matches has a
+    /// callee attribute of that name (see [`callee_names`]), so it need
+    /// only be tried on those. (A fixed receiver, `yaml.load(...)`, is
+    /// dispatched by [`Pattern::root_name`] instead.)
+    pub fn method_name(&self) -> Option<&str> {
+        if self.options.symbolic_propagation {
+            return None;
+        }
+        let PNode::Code(code) = self.root_node()? else {
+            return None;
+        };
+        if code.kind != KINDS.call {
+            return None;
+        }
+        let function = code.children.iter().find(|c| c.field == Some("function"))?;
+        let PNode::Code(callee) = &function.node else {
+            return None;
+        };
+        if callee.kind != KINDS.attribute || callee.dotted.is_some() {
+            return None;
+        }
+        let attribute = callee
+            .children
+            .iter()
+            .find(|c| c.field == Some("attribute"))?;
+        match &attribute.node {
+            PNode::Code(name) if name.kind == KINDS.identifier => name.text.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The metavariable a bare `$X` pattern is.
     pub fn root_metavariable(&self) -> Option<&str> {
         match &self.root {
@@ -335,6 +367,18 @@ mod tests {
         assert_eq!(exact_strings("^(?:exec.*$)"), None);
         assert_eq!(exact_strings("^(?:[a-z]+$)"), None);
         assert_eq!(exact_strings(r"^(?:\bexec$)"), None);
+    }
+
+    #[test]
+    fn method_names() {
+        let method = |p: &str| Pattern::parse(p).unwrap().method_name().map(str::to_owned);
+        assert_eq!(method("$QS.extra(...)").as_deref(), Some("extra"));
+        assert_eq!(method("$X.objects.raw($Q)").as_deref(), Some("raw"));
+        assert_eq!(method("<... $P.chmod($M) ...>").as_deref(), Some("chmod"));
+        // A fixed receiver is a dotted name; a metavariable method is none.
+        assert_eq!(method("os.chmod($P, $M)"), None);
+        assert_eq!(method("$X.$M(...)"), None);
+        assert_eq!(method("extra(...)"), None);
     }
 
     #[test]
