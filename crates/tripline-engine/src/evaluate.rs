@@ -51,12 +51,13 @@ pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec
     })
 }
 
-/// The matches of `formula` that can contain one of the candidates' ranges
-/// (and maybe others): what `pattern-inside` and the negations need. Only
-/// the nodes around the candidates are tried (see [`Around`]), which is far
-/// less work than the whole file when there are few candidates; the result
-/// keeps the order of [`formula_matches`], so what is kept of it is the
-/// same.
+/// The matches of `formula` found at the nodes of `around` (and maybe
+/// others): with the nodes around the candidates, every match that can
+/// contain one, as `pattern-inside` and the negations need; with those
+/// inside them too ([`LazyMatches::near`]), every match a plain positive
+/// keeps. Trying only these nodes is far less work than the whole file
+/// when there are few candidates; the result keeps the order of
+/// [`formula_matches`], so what is kept of it is the same.
 fn formula_matches_around<'t>(
     formula: &Formula,
     file: &FileContext<'_, 't>,
@@ -161,7 +162,11 @@ fn conjunction_matches<'t>(
         let others = if positive.inside {
             formula_matches_around(&positive.formula, file, &around_current(&current))
         } else {
-            formula_matches(&positive.formula, file)
+            let ranges = current.iter().map(|c| c.range.clone());
+            match file.matches.near(ranges) {
+                Some(near) => formula_matches_around(&positive.formula, file, &near),
+                None => formula_matches(&positive.formula, file),
+            }
         };
         current = intersect(&current, &others, positive.inside, file.source);
     }
@@ -576,6 +581,16 @@ with open(p) as h:
                 "focused",
                 "    patterns:\n      - pattern: f\n      - pattern-inside:\n          patterns:\n            - pattern: eval($V)\n            - pattern-inside: |\n                def $F():\n                  ...\n            - focus-metavariable: $F\n",
             ),
+            // A plain positive may lie inside the candidate (the smaller
+            // range is kept) or contain it.
+            rule(
+                "plain",
+                "    patterns:\n      - pattern: |\n          def f():\n            ...\n      - pattern: eval(q)\n",
+            ),
+            rule(
+                "plain-around",
+                "    patterns:\n      - pattern: c\n      - pattern: eval($Y)\n",
+            ),
         ]
         .concat();
         let lines = reported_lines(&format!("rules:\n{rules}"), code);
@@ -583,6 +598,8 @@ with open(p) as h:
         assert_eq!(lines[1], [6]);
         assert_eq!(lines[2], [1, 2, 6, 7]);
         assert_eq!(lines[3], [3]);
+        assert_eq!(lines[4], [6]);
+        assert_eq!(lines[5], [10]);
     }
 
     /// A `metavariable-regex` is applied to a positive pattern's matches as

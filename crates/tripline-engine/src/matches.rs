@@ -340,27 +340,47 @@ impl<'a, 't> LazyMatches<'a, 't> {
         Cow::Owned(out)
     }
 
-    /// The nodes around each of `ranges`, for [`LazyMatches::get_around`].
+    /// The nodes around each of `ranges`, for [`LazyMatches::get_around`]:
+    /// where a match containing one of them can be found.
     pub fn around(&self, ranges: impl Iterator<Item = Range<usize>>) -> Around<'t> {
-        let parenthesized = KINDS.parenthesized_expression;
         let mut nodes = Vec::new();
         for range in ranges {
-            let mut node = innermost(self.scope, &range);
-            loop {
-                nodes.push(node);
-                // A match at a parenthesised node spans its parentheses.
-                if node.kind_id() == parenthesized {
-                    nodes.push(python::unwrap_parens(node));
-                }
-                match node.parent() {
-                    Some(parent) if self.scope.contains(parent) => node = parent,
-                    _ => break,
-                }
+            self.add_around(innermost(self.scope, &range), &mut nodes);
+        }
+        Around::new(nodes)
+    }
+
+    /// The nodes around each of `ranges` and inside it: where a match that
+    /// contains one of them or lies inside one can be found. `None` when
+    /// that is a large part of the scope, where trying every node of the
+    /// pattern's kinds is cheaper.
+    pub fn near(&self, ranges: impl Iterator<Item = Range<usize>>) -> Option<Around<'t>> {
+        let inner: Vec<Node<'t>> = ranges.map(|r| innermost(self.scope, &r)).collect();
+        let inside: usize = inner.iter().map(Node::subtree_size).sum();
+        if inside.saturating_mul(4) > self.scope.subtree_size() {
+            return None;
+        }
+        let mut nodes = Vec::with_capacity(inside);
+        for node in inner {
+            nodes.extend(node.descendants());
+            self.add_around(node, &mut nodes);
+        }
+        Some(Around::new(nodes))
+    }
+
+    /// `node` and every node around it in the scope.
+    fn add_around(&self, mut node: Node<'t>, nodes: &mut Vec<Node<'t>>) {
+        loop {
+            nodes.push(node);
+            // A match at a parenthesised node spans its parentheses.
+            if node.kind_id() == KINDS.parenthesized_expression {
+                nodes.push(python::unwrap_parens(node));
+            }
+            match node.parent() {
+                Some(parent) if self.scope.contains(parent) => node = parent,
+                _ => break,
             }
         }
-        nodes.sort_by_key(Node::id);
-        nodes.dedup();
-        Around { nodes }
     }
 
     /// The nodes a name-dispatched pattern is tried at, in tree order;
@@ -509,10 +529,20 @@ impl<'a, 't> LazyMatches<'a, 't> {
 
 /// Nodes that a match containing some ranges can be found at: the
 /// smallest node around each range and every node around that, in tree
-/// order. A match found at a node lies within it (or its parentheses), so
-/// a match containing a range is found at one of these.
+/// order ([`LazyMatches::around`]); with [`LazyMatches::near`], also the
+/// nodes inside it. A match found at a node lies within it (or its
+/// parentheses), so a match containing a range is found at one of the
+/// nodes around it, and a match inside a range at one of the nodes inside.
 pub struct Around<'t> {
     nodes: Vec<Node<'t>>,
+}
+
+impl<'t> Around<'t> {
+    fn new(mut nodes: Vec<Node<'t>>) -> Self {
+        nodes.sort_by_key(Node::id);
+        nodes.dedup();
+        Around { nodes }
+    }
 }
 
 /// The smallest node of `scope` (or `scope` itself) that contains `range`.

@@ -335,6 +335,11 @@ impl<'t> Node<'t> {
         (self.index..self.data().subtree_end).map(move |index| Node { tree, index })
     }
 
+    /// How many nodes the subtree has, this one included.
+    pub fn subtree_size(&self) -> usize {
+        (self.data().subtree_end - self.index) as usize
+    }
+
     /// Whether `other` is this node or inside it.
     pub fn contains(&self, other: Node<'_>) -> bool {
         (self.index..self.data().subtree_end).contains(&other.index)
