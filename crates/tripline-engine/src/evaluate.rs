@@ -559,6 +559,9 @@ with open(p) as h:
     if c:
         eval(c)
 ";
+        // More code after: the candidates are a small part of the file.
+        let code = format!("{code}{}", "z = [1, 2, 3]\n".repeat(40));
+        let code = code.as_str();
         let rules = [
             // The negated match spans the parentheses of its node.
             rule(
@@ -585,7 +588,7 @@ with open(p) as h:
             // range is kept) or contain it.
             rule(
                 "plain",
-                "    patterns:\n      - pattern: |\n          def f():\n            ...\n      - pattern: eval(q)\n",
+                "    patterns:\n      - pattern: |\n          def f():\n            ...\n      - pattern: $E(q)\n",
             ),
             rule(
                 "plain-around",
@@ -598,7 +601,7 @@ with open(p) as h:
         assert_eq!(lines[1], [6]);
         assert_eq!(lines[2], [1, 2, 6, 7]);
         assert_eq!(lines[3], [3]);
-        assert_eq!(lines[4], [6]);
+        assert_eq!(lines[4], [5, 6]);
         assert_eq!(lines[5], [10]);
     }
 
