@@ -227,7 +227,7 @@ fn sarif_fingerprints_survive_an_inserted_line_and_tell_duplicates_apart() {
             .as_array()
             .unwrap()
             .iter()
-            .map(|r| r["partialFingerprints"]["matchedCodeHash/v1"].to_string())
+            .map(|r| r["partialFingerprints"]["matchedCodeHash/v2"].to_string())
             .collect()
     };
     let (before, after) = (prints(before.path()), prints(after.path()));
@@ -434,4 +434,39 @@ fn color_always_applies_to_a_text_output_file() {
     let plain = std::fs::read_to_string(dir.path().join("plain.txt")).unwrap();
     assert!(!plain.contains('\x1b'));
     assert!(plain.contains("ERROR subprocess-shell-true"));
+}
+
+#[test]
+fn suppressed_findings_stay_in_sarif_as_suppressed_and_leave_the_other_formats() {
+    let dir = project(&[
+        ("rules.yaml", RULES),
+        (
+            "pkg/a.py",
+            "eval(a)  # nosec -- a constant\neval(b)  # nosemgrep\neval(c)\n",
+        ),
+    ]);
+    let log = json(&scan_with_findings(dir.path(), &["--format", "sarif"]));
+    assert_valid_sarif(&log);
+    let results = log["runs"][0]["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    assert_eq!(
+        results[0]["suppressions"],
+        serde_json::json!([{"kind": "inSource", "justification": "a constant"}])
+    );
+    assert_eq!(
+        results[1]["suppressions"],
+        serde_json::json!([{"kind": "inSource"}])
+    );
+    assert!(results[2].get("suppressions").is_none());
+
+    let github = scan_with_findings(dir.path(), &["--format", "github"]);
+    assert_eq!(github.lines().count(), 1, "{github}");
+    assert!(github.contains("line=3"), "{github}");
+    let junit = scan_with_findings(dir.path(), &["--format", "junit"]);
+    assert!(junit.contains("failures=\"1\""), "{junit}");
+    assert!(!junit.contains("pkg/a.py:1:"), "{junit}");
+    let gitlab = json(&scan_with_findings(dir.path(), &["--format", "gitlab"]));
+    let vulnerabilities = gitlab["vulnerabilities"].as_array().unwrap();
+    assert_eq!(vulnerabilities.len(), 1);
+    assert_eq!(vulnerabilities[0]["location"]["start_line"], 3);
 }

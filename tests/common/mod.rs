@@ -41,3 +41,33 @@ pub fn stdout(output: &Output) -> String {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
+
+/// `tripline scan ARGS --format json` in `dir`: its exit code and its output.
+pub fn scan_json(dir: &Path, args: &[&str]) -> (Option<i32>, serde_json::Value) {
+    let output = tripline(dir)
+        .arg("scan")
+        .args(args)
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&output.stdout)
+        .unwrap_or_else(|err| panic!("not JSON ({err}): {}", stderr(&output)));
+    (output.status.code(), json)
+}
+
+/// `(rule id, line)` of each finding in a JSON report, with whether it is
+/// suppressed.
+pub fn finding_lines(report: &serde_json::Value) -> Vec<(String, u64, bool)> {
+    report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule_id"].as_str().unwrap().to_owned(),
+                f["start"]["line"].as_u64().unwrap(),
+                f.get("suppressed").is_some(),
+            )
+        })
+        .collect()
+}

@@ -6,7 +6,8 @@
 //! - **One cache file per ruleset fingerprint.** The fingerprint hashes
 //!   everything besides the file that decides its findings: every rule's id
 //!   and the full text it was loaded from, the tripline version, this
-//!   module's format version and the identity (size, modification time) of
+//!   module's format version, the suppression options and the version of
+//!   the suppression logic, and the identity (size, modification time) of
 //!   the running executable, so a rebuilt binary never trusts results of
 //!   the old one. Changing, adding, selecting or skipping a rule gives another
 //!   fingerprint, hence another file: nothing in a cache file can be stale
@@ -51,11 +52,12 @@ use tripline_rule::{Rule, RuleSet};
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::discover::Target;
-use crate::report::{FileError, Finding, MetavarValue, Position};
+use crate::report::{FileError, Finding, MetavarValue, Position, Suppression};
 use crate::scan::FileOutcome;
+use crate::suppress::{self, SuppressOptions};
 
 /// Bumped whenever the layout of a cache file or the meaning of an entry changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 const MAGIC: &str = "tripline-cache";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -177,6 +179,8 @@ struct CachedFinding {
     metavars: BTreeMap<String, MetavarValue>,
     lines: String,
     fix: Option<String>,
+    enclosing: Option<String>,
+    suppressed: Option<Suppression>,
 }
 
 /// Error kinds that depend on a file's content only, so may be cached.
@@ -186,9 +190,14 @@ impl<'r> Cache<'r> {
     /// Opens the cache of `ruleset` in `dir`. Never fails: a missing,
     /// unreadable or damaged cache file is an empty cache.
     /// The run started at `started`.
-    pub(crate) fn open(dir: &Path, ruleset: &'r RuleSet, started: SystemTime) -> Self {
+    pub(crate) fn open(
+        dir: &Path,
+        ruleset: &'r RuleSet,
+        suppress: &SuppressOptions,
+        started: SystemTime,
+    ) -> Self {
         let started = nanos(started).unwrap_or(0);
-        let fingerprint = format!("{:032x}", fingerprint(ruleset));
+        let fingerprint = format!("{:032x}", fingerprint(ruleset, suppress));
         let file = dir.join(VERSION).join(&fingerprint);
         let (entries, loaded) = match load(&file, &fingerprint) {
             Some((entries, written)) => (entries, Some(written)),
@@ -375,18 +384,23 @@ impl<'r> Cache<'r> {
             .findings
             .iter()
             .map(|f| {
-                let rule = self.rules.get(f.rule_id.as_str())?;
+                let (severity, metadata) = match self.rules.get(f.rule_id.as_str()) {
+                    Some(rule) => (rule.severity, rule.metadata.clone()),
+                    None => suppress::builtin_rule(&f.rule_id)?,
+                };
                 Some(Finding {
-                    rule_id: rule.id.clone(),
+                    rule_id: f.rule_id.clone(),
                     path: path.clone(),
                     start: f.start,
                     end: f.end,
                     message: f.message.clone(),
-                    severity: rule.severity,
-                    metadata: rule.metadata.clone(),
+                    severity,
+                    metadata,
                     metavars: f.metavars.clone(),
                     lines: f.lines.clone(),
                     fix: f.fix.clone(),
+                    enclosing: f.enclosing.clone(),
+                    suppressed: f.suppressed.clone(),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -427,6 +441,8 @@ impl CachedOutcome {
                     metavars: f.metavars.clone(),
                     lines: f.lines.clone(),
                     fix: f.fix.clone(),
+                    enclosing: f.enclosing.clone(),
+                    suppressed: f.suppressed.clone(),
                 })
                 .collect(),
         })
@@ -465,7 +481,7 @@ fn nanos(time: SystemTime) -> Option<i128> {
 }
 
 /// Everything besides a file that decides what scanning it gives.
-fn fingerprint(ruleset: &RuleSet) -> u128 {
+fn fingerprint(ruleset: &RuleSet, suppress: &SuppressOptions) -> u128 {
     let mut hasher = Xxh3::new();
     let mut feed = |bytes: &[u8]| {
         hasher.update(&(bytes.len() as u64).to_le_bytes());
@@ -475,6 +491,17 @@ fn fingerprint(ruleset: &RuleSet) -> u128 {
     feed(&FORMAT.to_le_bytes());
     feed(VERSION.as_bytes());
     feed(&executable_identity().to_le_bytes());
+    feed(&suppress::LOGIC_VERSION.to_le_bytes());
+    let SuppressOptions {
+        disabled,
+        require_reason,
+        report_unused,
+    } = *suppress;
+    feed(&[
+        u8::from(disabled),
+        u8::from(require_reason),
+        u8::from(report_unused),
+    ]);
     feed(&(ruleset.rules.len() as u64).to_le_bytes());
     for rule in &ruleset.rules {
         feed(rule.id.as_bytes());
@@ -855,6 +882,52 @@ mod tests {
     }
 
     #[test]
+    fn suppressions_are_cached_with_the_findings_and_their_options_key_the_cache() {
+        let project = Project::new(&[(
+            "src/a.py",
+            b"eval(a)  # nosec -- a constant\neval(b)\nx = 1  # nosec\n",
+        )]);
+        let rules = rules(RULE);
+        let unused = SuppressOptions {
+            report_unused: true,
+            ..SuppressOptions::default()
+        };
+        let scan = |suppress| {
+            let options = ScanOptions {
+                cache: Some(project.cache_dir()),
+                suppress,
+                ..ScanOptions::default()
+            };
+            scan_started_at(
+                &rules,
+                &[project.path("src")],
+                &options,
+                SystemTime::now() + Duration::from_secs(60),
+            )
+        };
+        let uncached = crate::scan(
+            &rules,
+            &[project.path("src")],
+            &ScanOptions {
+                suppress: unused,
+                ..ScanOptions::default()
+            },
+        );
+        // eval(b), and the unused `# nosec` on line 3; eval(a) is suppressed.
+        assert_eq!((uncached.stats.findings, uncached.stats.suppressed), (2, 1));
+        assert_eq!(uncached.findings[2].rule_id, suppress::UNUSED);
+        let cold = scan(unused);
+        assert_same(&cold, &uncached);
+        let warm = scan(unused);
+        assert_same(&warm, &uncached);
+        assert_eq!(stats(&warm).reused, 1);
+        // Other options: another cache file, and no finding about comments.
+        let plain = scan(SuppressOptions::default());
+        assert_eq!((stats(&plain).stored, plain.stats.findings), (1, 1));
+        assert_eq!(project.cache_files().len(), 2);
+    }
+
+    #[test]
     fn a_changed_rule_gets_a_cache_file_of_its_own() {
         let project = project();
         project.scan(&rules(RULE));
@@ -1019,10 +1092,10 @@ mod tests {
         }
         let rules = rules(RULE);
         let expected = project.scan_without_cache(&rules);
-        let file = project
-            .cache_dir()
-            .join(VERSION)
-            .join(format!("{:032x}", fingerprint(&rules)));
+        let file = project.cache_dir().join(VERSION).join(format!(
+            "{:032x}",
+            fingerprint(&rules, &SuppressOptions::default())
+        ));
         let done = std::sync::atomic::AtomicBool::new(false);
         std::thread::scope(|scope| {
             // A reader sees either no file or a whole one, never a partial write.

@@ -17,14 +17,17 @@
 
 mod atomic;
 mod cache;
+mod directive;
 mod discover;
 mod evaluate;
 pub mod explain;
 pub mod fixtures;
 mod matches;
+mod place;
 mod report;
 mod scan;
 mod sharing;
+mod suppress;
 mod words;
 
 use std::fmt;
@@ -39,9 +42,13 @@ pub use atomic::write_atomically;
 pub use cache::CacheStats;
 pub use discover::{discover, DiscoveryOptions, Target};
 pub use report::{
-    FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Timing,
+    FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Suppression,
+    SuppressionKind, Timing,
 };
 pub use scan::{interpolate, LineIndex};
+pub use suppress::{
+    SuppressOptions, UNUSED as UNUSED_SUPPRESSION, WITHOUT_REASON as SUPPRESSION_WITHOUT_REASON,
+};
 pub use words::{Present, Words};
 
 use cache::{Cache, Note};
@@ -57,6 +64,8 @@ pub struct ScanOptions {
     pub timing: bool,
     /// The result cache directory; `None` scans every file.
     pub cache: Option<PathBuf>,
+    /// How suppression comments are handled.
+    pub suppress: SuppressOptions,
     /// Told how the scan advances (the CLI draws a progress bar with it).
     pub progress: Option<Arc<dyn Progress>>,
 }
@@ -96,9 +105,10 @@ fn scan_started_at(
     let (targets, walk_errors) = discover(paths, &options.discovery);
     let mut prepared = Prepared::new(ruleset);
     prepared.timing = options.timing;
+    prepared.suppress = options.suppress;
     // Timings describe a scan, not the cache.
     let cache_dir = options.cache.as_deref().filter(|_| !options.timing);
-    let cache = cache_dir.map(|dir| Cache::open(dir, ruleset, started));
+    let cache = cache_dir.map(|dir| Cache::open(dir, ruleset, &options.suppress, started));
     let progress = options.progress.as_deref();
     if let Some(progress) = progress {
         progress.start(targets.len());
@@ -158,7 +168,7 @@ fn scan_started_at(
         (&a.path, a.start, a.end, &a.rule_id).cmp(&(&b.path, b.start, b.end, &b.rule_id))
     });
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report.stats.findings = report.findings.len();
+    report.count_findings();
     report.timing = timing.map(|tally| tally.finish(clock.elapsed()));
     report
 }

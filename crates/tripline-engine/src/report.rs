@@ -43,6 +43,54 @@ pub struct Finding {
     pub lines: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The functions and classes the finding is in, outermost first,
+    /// joined by `.` (`Class.method`); absent at module level. Part of
+    /// the baseline fingerprint: it stays put when lines move.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub enclosing: Option<String>,
+    /// Set when a suppression comment covers the finding: it is kept in
+    /// the report (and counted) rather than lost.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suppressed: Option<Suppression>,
+}
+
+impl Finding {
+    pub fn is_suppressed(&self) -> bool {
+        self.suppressed.is_some()
+    }
+}
+
+/// How a finding was suppressed: which kind of comment, on which line,
+/// with what reason (the text after `--`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Suppression {
+    pub kind: SuppressionKind,
+    /// Line of the suppression comment.
+    pub line: usize,
+    pub reason: Option<String>,
+}
+
+/// The comment forms tripline honours (docs/suppressions.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SuppressionKind {
+    /// Bandit's `# nosec [ids]`.
+    Nosec,
+    /// Semgrep's `# nosemgrep[: ids]`.
+    Nosemgrep,
+    /// tripline's own `# tripline: ignore[ids] -- reason`.
+    TriplineIgnore,
+}
+
+impl SuppressionKind {
+    /// The form as written in a comment, for messages.
+    pub fn spelling(self) -> &'static str {
+        match self {
+            SuppressionKind::Nosec => "# nosec",
+            SuppressionKind::Nosemgrep => "# nosemgrep",
+            SuppressionKind::TriplineIgnore => "# tripline: ignore",
+        }
+    }
 }
 
 fn severity_name<S: serde::Serializer>(
@@ -74,7 +122,12 @@ pub struct Stats {
     pub bytes: u64,
     /// Rules that ran.
     pub rules: usize,
+    /// Findings reported: neither suppressed nor in the baseline.
     pub findings: usize,
+    /// Findings covered by a suppression comment (kept in `findings`, marked).
+    pub suppressed: usize,
+    /// Findings left out because the baseline has them (`--baseline`).
+    pub baseline: usize,
 }
 
 /// Everything a scan found.
@@ -91,6 +144,19 @@ pub struct ScanReport {
     /// With `--time`: where the time went.
     #[serde(rename = "time", skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
+}
+
+impl ScanReport {
+    /// The findings to act on: those not suppressed.
+    pub fn active(&self) -> impl Iterator<Item = &Finding> {
+        self.findings.iter().filter(|f| !f.is_suppressed())
+    }
+
+    /// Recounts `stats.findings` and `stats.suppressed` from `findings`.
+    pub fn count_findings(&mut self) {
+        self.stats.suppressed = self.findings.iter().filter(|f| f.is_suppressed()).count();
+        self.stats.findings = self.findings.len() - self.stats.suppressed;
+    }
 }
 
 /// Where a timed scan spent its time, slowest first.

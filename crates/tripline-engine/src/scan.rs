@@ -16,6 +16,7 @@ use crate::discover::Target;
 use crate::evaluate::{evaluate, FileContext};
 use crate::matches::{Dispatch, LazyMatches};
 use crate::report::{FileError, Finding, MetavarValue, Position};
+use crate::suppress::{self, SuppressOptions};
 use crate::words::{Present, Words};
 
 /// The rule set prepared for scanning: how each pattern is dispatched, and
@@ -29,6 +30,8 @@ pub struct Prepared<'r> {
     words: Words,
     /// Measure each rule (see [`FileTiming`]).
     pub timing: bool,
+    /// How suppression comments are handled.
+    pub suppress: SuppressOptions,
 }
 
 impl<'r> Prepared<'r> {
@@ -56,6 +59,7 @@ impl<'r> Prepared<'r> {
             requirements,
             words,
             timing: false,
+            suppress: SuppressOptions::default(),
         }
     }
 }
@@ -153,7 +157,7 @@ fn read_and_scan(
         bytes: text.len() as u64,
         ..FileOutcome::default()
     };
-    if rules.is_empty() {
+    if rules.is_empty() && !prepared.suppress.needs_parse(&text) {
         // No rule can match: the file is not even parsed.
         return outcome;
     }
@@ -166,6 +170,14 @@ fn read_and_scan(
         timing.parse = parsing.elapsed();
     }
     outcome.findings = find(prepared, &rules, &tree, &text, &present, target, timing);
+    let path = target.path.display().to_string();
+    suppress::annotate(
+        &mut outcome.findings,
+        &tree,
+        &text,
+        &path,
+        &prepared.suppress,
+    );
     outcome
 }
 
@@ -265,6 +277,9 @@ pub fn finding(
         metavars,
         lines: lines.full_lines(text, candidate.range.clone()).to_owned(),
         fix: fix(rule, candidate, text),
+        // Both filled in once the file's findings are known (see `suppress`).
+        enclosing: None,
+        suppressed: None,
     }
 }
 
@@ -322,6 +337,24 @@ impl LineIndex {
                 .map_or(offset - start, |s| s.chars().count())
                 + 1,
         }
+    }
+
+    /// The byte offset of a 1-based line and character column (the
+    /// inverse of [`LineIndex::position`]); clamped to the text.
+    pub fn offset(&self, text: &str, position: Position) -> usize {
+        let Some(&start) = self.starts.get(position.line.saturating_sub(1)) else {
+            return text.len();
+        };
+        let skip = position.col.saturating_sub(1);
+        text[start..]
+            .char_indices()
+            .nth(skip)
+            .map_or(text.len(), |(i, _)| start + i)
+    }
+
+    /// The 1-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&s| s <= offset)
     }
 
     /// The whole lines a range touches, without the final newline.

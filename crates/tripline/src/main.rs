@@ -3,6 +3,7 @@
 //! Exit codes, the same for every subcommand: 0 nothing found (or all
 //! passed), 1 findings (or a failed test), 2 a usage, rule or I/O error.
 
+mod baseline;
 mod commands;
 mod config;
 mod metadata;

@@ -4,11 +4,13 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
-use tripline_engine::{scan, DiscoveryOptions, ScanOptions};
+use tripline_engine::{scan, DiscoveryOptions, ScanOptions, SuppressOptions};
 use tripline_rule::{load_pattern, PathFilter, PathGlobs, RuleSet};
 
+use crate::baseline::{self, BaselineArgs};
 use crate::config::{load_rules, LoadedRules};
 use crate::output::destination::OutputArgs;
+use crate::output::fingerprint::fingerprints;
 use crate::output::{Format, Scan};
 use crate::progress;
 use crate::selection;
@@ -94,6 +96,24 @@ pub struct ScanArgs {
     /// Print to stderr how long the scan took and what the cache did.
     #[arg(short, long)]
     verbose: bool,
+
+    /// Ignore suppression comments (`# nosec`, `# nosemgrep`, `# tripline:
+    /// ignore`) and report every finding, for audits.
+    #[arg(long, conflicts_with_all = ["require_reason", "report_unused_suppressions"])]
+    no_suppress: bool,
+
+    /// A suppression comment without `-- REASON` is itself a finding
+    /// (tripline.suppression-without-reason).
+    #[arg(long)]
+    require_reason: bool,
+
+    /// A suppression comment that suppresses no finding is itself a finding
+    /// (tripline.unused-suppression).
+    #[arg(long)]
+    report_unused_suppressions: bool,
+
+    #[command(flatten)]
+    baseline: BaselineArgs,
 }
 
 /// How many of the slowest rules and files `--time` lists.
@@ -152,10 +172,43 @@ pub fn run(args: &ScanArgs) -> u8 {
         cache: (!args.no_cache && args.pattern.is_none()).then(|| args.cache_dir.clone()),
         progress: progress::wanted(args.quiet)
             .then(|| Arc::new(progress::Bar::new()) as Arc<dyn tripline_engine::Progress>),
+        suppress: SuppressOptions {
+            disabled: args.no_suppress,
+            require_reason: args.require_reason,
+            report_unused: args.report_unused_suppressions,
+        },
+    };
+    // The tree at --baseline-ref is scanned as the working tree will be,
+    // without the cache (its files are temporary) or a progress bar.
+    let scan_ref = |paths: &[PathBuf]| {
+        let options = ScanOptions {
+            cache: None,
+            progress: None,
+            timing: false,
+            ..options.clone()
+        };
+        scan(&loaded.ruleset, paths, &options)
+    };
+    let baseline = match baseline::load(&args.baseline, &args.paths, scan_ref) {
+        Ok(baseline) => baseline,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_ERROR;
+        }
     };
     let (started, started_at) = (Instant::now(), SystemTime::now());
-    let report = scan(&loaded.ruleset, &args.paths, &options);
+    let mut report = scan(&loaded.ruleset, &args.paths, &options);
     let finished_at = SystemTime::now();
+    let mut prints = fingerprints(&report.findings);
+    if let Some(path) = &args.baseline.write_baseline {
+        if let Err(message) = baseline::file::write(path, &report.findings, &prints) {
+            eprintln!("error: {message}");
+            return EXIT_ERROR;
+        }
+    }
+    if let Some(baseline) = &baseline {
+        baseline.apply(&mut report, &mut prints);
+    }
     if args.verbose {
         eprintln!("{}", verbose_summary(&report, started));
     }
@@ -179,6 +232,7 @@ pub fn run(args: &ScanArgs) -> u8 {
         &destinations,
         &Scan {
             report: &report,
+            fingerprints: prints,
             rules,
             started: started_at,
             finished: finished_at,
@@ -191,7 +245,7 @@ pub fn run(args: &ScanArgs) -> u8 {
     if !written {
         return EXIT_ERROR;
     }
-    if report.findings.is_empty() {
+    if report.stats.findings == 0 {
         EXIT_CLEAN
     } else {
         EXIT_FINDINGS

@@ -19,7 +19,8 @@ use super::location::portable_path;
 
 pub fn render(report: &ScanReport) -> String {
     let mut out = String::new();
-    for finding in &report.findings {
+    // A suppressed finding needs no annotation.
+    for finding in report.active() {
         annotation(&mut out, finding);
     }
     for error in &report.errors {

@@ -14,7 +14,6 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::Serialize;
 use tripline_rule::Rule;
 
-use super::fingerprint::fingerprints;
 use super::levels::levels;
 use super::location::portable_path;
 use super::text::clip;
@@ -116,12 +115,14 @@ pub fn render(scan: &Scan<'_>) -> String {
         .report
         .findings
         .iter()
-        .zip(fingerprints(&scan.report.findings))
+        .zip(&scan.fingerprints)
+        // A suppressed finding is no vulnerability to triage.
+        .filter(|(finding, _)| !finding.is_suppressed())
         .map(|(finding, fingerprint)| {
             let rule = rules.get(finding.rule_id.as_str()).copied();
             let facts = rule.map(RuleFacts::of);
             Vulnerability {
-                id: uuid_form(&fingerprint),
+                id: uuid_form(fingerprint),
                 name: clip(&first_sentence(&finding.message), MAX_NAME).into_owned(),
                 description: finding.message.trim(),
                 severity: levels(finding.severity).gitlab,

@@ -28,7 +28,8 @@ const SKIPPED_SUITE: &str = "tripline.files-not-scanned";
 pub fn render(scan: &Scan<'_>) -> String {
     let report = scan.report;
     let mut by_rule: HashMap<&str, Vec<&Finding>> = HashMap::new();
-    for finding in &report.findings {
+    // A suppressed finding is neither a failure nor a pass: left out.
+    for finding in report.active() {
         by_rule.entry(&finding.rule_id).or_default().push(finding);
     }
     let passing = scan
@@ -40,8 +41,8 @@ pub fn render(scan: &Scan<'_>) -> String {
     let _ = writeln!(
         out,
         "<testsuites name=\"tripline\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">",
-        report.findings.len() + passing + report.errors.len(),
-        report.findings.len(),
+        report.stats.findings + passing + report.errors.len(),
+        report.stats.findings,
         report.errors.len()
     );
     for rule in &scan.rules {

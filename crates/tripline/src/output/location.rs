@@ -128,6 +128,8 @@ pub(super) fn test_finding(lines: &str, start: (usize, usize), end: (usize, usiz
         metavars: Default::default(),
         lines: lines.into(),
         fix: None,
+        enclosing: None,
+        suppressed: None,
     }
 }
 

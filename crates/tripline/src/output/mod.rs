@@ -2,13 +2,13 @@
 //! [`Scan`]; `destination` decides where each rendered output goes.
 
 pub mod destination;
-mod fingerprint;
+pub mod fingerprint;
 mod github;
 mod gitlab;
 pub mod json;
 mod junit;
 mod levels;
-mod location;
+pub mod location;
 mod sarif;
 pub mod text;
 pub mod timing;
@@ -40,6 +40,10 @@ pub enum Format {
 /// it ran (GitLab records it).
 pub struct Scan<'a> {
     pub report: &'a ScanReport,
+    /// The fingerprint of each finding of `report` (see [`fingerprint`]),
+    /// computed before `--baseline` left findings out, so that a finding's
+    /// fingerprint does not depend on the baseline.
+    pub fingerprints: Vec<String>,
     /// Every rule that ran, sorted by id.
     pub rules: Vec<&'a Rule>,
     pub started: SystemTime,

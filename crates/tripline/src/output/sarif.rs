@@ -14,9 +14,9 @@
 //! SARIF SDK's default, and columns are converted to it (tripline's own
 //! count characters).
 //!
-//! Suppressions: when tripline learns to suppress findings, a suppressed
-//! finding stays in `results` with `suppressions` set (see [`result`]), so
-//! GitHub shows it as dismissed rather than losing it.
+//! Suppressions: a suppressed finding stays in `results` with
+//! `suppressions` set (see [`result`]), so GitHub shows it as dismissed
+//! rather than losing it.
 
 use std::collections::{BTreeMap, HashMap};
 
@@ -25,7 +25,7 @@ use serde_sarif::sarif;
 use tripline_engine::{FileError, Finding};
 use tripline_rule::Rule;
 
-use super::fingerprint::{self, fingerprints};
+use super::fingerprint;
 use super::levels::{levels, Level};
 use super::location::{artifact_uri, utf16_col};
 use super::Scan;
@@ -50,7 +50,7 @@ pub fn render(scan: &Scan<'_>) -> String {
         .report
         .findings
         .iter()
-        .zip(fingerprints(&scan.report.findings))
+        .zip(&scan.fingerprints)
         .map(|(finding, print)| result(finding, index.get(finding.rule_id.as_str()), print))
         .collect();
     let driver = sarif::ToolComponent::builder()
@@ -163,7 +163,7 @@ fn level_name(level: Level) -> &'static str {
     }
 }
 
-fn result(finding: &Finding, rule_index: Option<&usize>, print: String) -> sarif::Result {
+fn result(finding: &Finding, rule_index: Option<&usize>, print: &str) -> sarif::Result {
     let level = match levels(finding.severity).level {
         Level::Error => sarif::ResultLevel::Error,
         Level::Warning => sarif::ResultLevel::Warning,
@@ -191,16 +191,23 @@ fn result(finding: &Finding, rule_index: Option<&usize>, print: String) -> sarif
                     .build(),
             )
             .build()])
-        .partial_fingerprints(BTreeMap::from([(fingerprint::KEY.to_owned(), print)]))
+        .partial_fingerprints(BTreeMap::from([(
+            fingerprint::KEY.to_owned(),
+            print.to_owned(),
+        )]))
         .build();
     result.rule_index = rule_index.map(|&index| number(index));
     result.fixes = finding
         .fix
         .as_ref()
         .map(|fix| vec![fix_of(finding, region, fix)]);
-    // The suppressions hook: a suppressed finding will set
-    // `result.suppressions = Some(vec![Suppression { kind: "inSource", justification, .. }])`
-    // here, and stay in the results.
+    result.suppressions = finding.suppressed.as_ref().map(|suppressed| {
+        let mut suppression = sarif::Suppression::builder()
+            .kind(json!("inSource"))
+            .build();
+        suppression.justification = suppressed.reason.clone();
+        vec![suppression]
+    });
     result
 }
 

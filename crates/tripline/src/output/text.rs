@@ -50,7 +50,8 @@ impl Style {
 /// Renders the whole report.
 pub fn render(report: &ScanReport, style: &Style) -> String {
     let mut out = String::new();
-    for finding in &report.findings {
+    // Suppressed findings are only counted, in the summary.
+    for finding in report.active() {
         render_finding(&mut out, finding, style);
     }
     out.push_str(&summary(report, style));
@@ -149,7 +150,7 @@ fn leading_spaces(line: &str) -> usize {
 fn summary(report: &ScanReport, style: &Style) -> String {
     let stats = &report.stats;
     let mut counts: Vec<(Severity, usize)> = Vec::new();
-    for finding in &report.findings {
+    for finding in report.active() {
         match counts.iter_mut().find(|(s, _)| *s == finding.severity) {
             Some((_, n)) => *n += 1,
             None => counts.push((finding.severity, 1)),
@@ -182,6 +183,12 @@ fn summary(report: &ScanReport, style: &Style) -> String {
     }
     if stats.files_skipped > 0 {
         let _ = write!(line, "; {} skipped", stats.files_skipped);
+    }
+    if stats.suppressed > 0 {
+        let _ = write!(line, "; {} suppressed", stats.suppressed);
+    }
+    if stats.baseline > 0 {
+        let _ = write!(line, "; {} in the baseline", stats.baseline);
     }
     line.push('\n');
     line
