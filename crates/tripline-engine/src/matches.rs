@@ -418,9 +418,21 @@ impl<'a, 't> LazyMatches<'a, 't> {
                 .filter(|(filtered, _)| filtered == name)
                 .all(|(_, regex)| regex_accepts(regex, bound, self.text, self.names))
         };
-        // A bare `$X` binds the node itself: test it before matching.
-        if let Some(name) = pattern.root_metavariable() {
-            if !accepts(name, &Bound::Node(node)) {
+        // Some bindings are known before matching: a bare `$X` binds the
+        // node itself, and `$F(...)` the callee of a call (without symbolic
+        // propagation, which could bind it through a variable).
+        let known = match (pattern.root_metavariable(), pattern.callee_metavariable()) {
+            (Some(name), _) => Some((name, node)),
+            (None, Some((name, CalleePart::Whole))) if !pattern.options.symbolic_propagation => {
+                match node.child_by_field_name("function") {
+                    Some(callee) => Some((name, python::unwrap_parens(callee))),
+                    None => return,
+                }
+            }
+            _ => None,
+        };
+        if let Some((name, bound)) = known {
+            if !accepts(name, &Bound::Node(bound)) {
                 return;
             }
         }
