@@ -12,8 +12,9 @@
 use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
-use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+use std::hash::BuildHasher;
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use regex::Regex;
 use tripline_pattern::python::{self, KINDS};
@@ -74,14 +75,15 @@ impl NameKind {
 
 /// Names are looked up by a hash of their text: the index only narrows
 /// which nodes a pattern is tried on, so a collision costs a failed try,
-/// never a wrong match.
-type NameHasher = BuildHasherDefault<DefaultHasher>;
+/// never a wrong match. The seed is random per process, so a file cannot
+/// be written to make its names collide.
+static NAME_HASHER: LazyLock<foldhash::fast::RandomState> = LazyLock::new(Default::default);
 
 /// Nodes by the hash of a name they are known by, each list in tree order.
-type NameIndex<'t> = HashMap<u64, Vec<Node<'t>>, NameHasher>;
+type NameIndex<'t> = HashMap<u64, Vec<Node<'t>>, foldhash::fast::FixedState>;
 
 fn name_hash(name: &str) -> u64 {
-    NameHasher::default().hash_one(name)
+    NAME_HASHER.hash_one(name)
 }
 
 impl Dispatch {

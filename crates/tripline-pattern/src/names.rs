@@ -49,7 +49,7 @@ struct Scoped<'t> {
 pub struct FileIndex<'t> {
     /// Name → its bindings in source order. Most names in a file are never
     /// bound by an import or assignment, so most lookups stop here.
-    bindings: HashMap<String, Vec<Scoped<'t>>>,
+    bindings: HashMap<String, Vec<Scoped<'t>>, foldhash::fast::RandomState>,
     /// The node indexed (the module): the outermost scope.
     root: Option<Node<'t>>,
     /// While building: the block and loop around the node being visited.
