@@ -533,11 +533,12 @@ fn cached_scan(dir: &Path, cache: &Path) -> std::process::Output {
         .unwrap()
 }
 
-/// The `--verbose` line about the cache.
+/// The `--verbose` line about the cache (after the one naming the
+/// configuration file).
 fn cache_line(output: &std::process::Output) -> String {
     stderr(output)
         .lines()
-        .find(|l| l.starts_with("tripline: "))
+        .find(|l| l.starts_with("tripline: ") && l.contains(" files in "))
         .unwrap_or_default()
         .to_owned()
 }

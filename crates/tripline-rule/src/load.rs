@@ -1217,8 +1217,10 @@ fn key_name(key: &Yaml) -> Option<&str> {
     }
 }
 
-/// The allowed key closest to `name`, if it is close enough to be a typo.
-fn did_you_mean<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
+/// The allowed key closest to `name`, if it is close enough to be a typo
+/// (`_` and `-` count as the same). Shared with the CLI's configuration
+/// file, so that both kinds of file suggest keys alike.
+pub fn did_you_mean<'a>(name: &str, allowed: &[&'a str]) -> Option<&'a str> {
     let normalized = name.to_ascii_lowercase().replace('_', "-");
     allowed
         .iter()

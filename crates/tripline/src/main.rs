@@ -5,10 +5,11 @@
 
 mod baseline;
 mod commands;
-mod config;
 mod metadata;
 mod output;
 mod progress;
+mod project_config;
+mod rule_sources;
 mod selection;
 mod terminal;
 

@@ -9,6 +9,7 @@ use globset::{Glob, GlobMatcher};
 use tripline_rule::Rule;
 
 /// One `--select` or `--skip` value.
+#[derive(Clone)]
 pub struct Selector {
     text: String,
     glob: Option<GlobMatcher>,
@@ -35,15 +36,20 @@ impl Selector {
     }
 
     pub fn matches(&self, rule: &Rule) -> bool {
+        self.matches_id(&rule.id, &rule.metadata)
+    }
+
+    /// Whether it names the rule with this id and metadata. A finding
+    /// carries both, so `per-file-ignores` can judge findings with it.
+    pub fn matches_id(&self, id: &str, metadata: &serde_json::Value) -> bool {
         if let Some(glob) = &self.glob {
-            return glob.is_match(&rule.id);
+            return glob.is_match(id);
         }
         if is_bandit_id(&self.text) {
-            return bandit_ids(&rule.metadata).any(|id| id.eq_ignore_ascii_case(&self.text));
+            return bandit_ids(metadata).any(|b| b.eq_ignore_ascii_case(&self.text));
         }
-        rule.id == self.text
-            || rule
-                .id
+        id == self.text
+            || id
                 .strip_prefix(self.text.as_str())
                 .is_some_and(|rest| rest.starts_with('.'))
     }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use tripline_engine::explain::{explain, Explanation, Spot, Step};
 use tripline_rule::Requirement;
 
-use crate::config::load_rules;
+use crate::rule_sources::load_rules;
 use crate::terminal::{print, report_diagnostics};
 use crate::{EXIT_CLEAN, EXIT_ERROR};
 

@@ -10,8 +10,8 @@ use serde::Serialize;
 use tripline_rule::Rule;
 
 use crate::commands::scan::select_rules;
-use crate::config::load_rules;
 use crate::metadata::{one_line, RuleFacts};
+use crate::rule_sources::load_rules;
 use crate::selection::bandit_ids;
 use crate::terminal::{print, report_diagnostics};
 use crate::{EXIT_CLEAN, EXIT_ERROR};

@@ -10,11 +10,16 @@ use super::{Format, Scan};
 use crate::terminal::{print, stdout_color, ColorChoice};
 
 /// The output flags of `tripline scan`.
-#[derive(clap::Args)]
+#[derive(clap::Args, Clone)]
 pub struct OutputArgs {
-    /// Output format (on stdout, or in the --output file).
-    #[arg(long, value_enum, default_value_t = Format::Text)]
-    format: Format,
+    /// Output format (on stdout, or in the --output file) [default: text,
+    /// or the configuration file's `format`].
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+
+    /// The format when no flag names one: the configuration file's.
+    #[arg(skip)]
+    default_format: Option<Format>,
 
     /// Shorthand for --format json.
     #[arg(long)]
@@ -58,12 +63,21 @@ pub struct Destination {
 }
 
 impl OutputArgs {
+    /// These flags, with `format` used when neither `--format` nor
+    /// `--json` is given.
+    pub fn with_default_format(&self, format: Option<Format>) -> OutputArgs {
+        OutputArgs {
+            default_format: format,
+            ..self.clone()
+        }
+    }
+
     /// The `--format` (or `--json`) output's format.
     pub fn format(&self) -> Format {
         if self.json {
             Format::Json
         } else {
-            self.format
+            self.format.or(self.default_format).unwrap_or(Format::Text)
         }
     }
 

@@ -1,21 +1,27 @@
-//! `tripline scan`: run rules over Python files.
+//! `tripline scan`: run rules over Python files, with the settings of the
+//! project's configuration file (`settings` merges them with the flags).
 
-use std::path::PathBuf;
+mod settings;
+
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Instant, SystemTime};
 
 use tripline_engine::{scan, DiscoveryOptions, ScanOptions, SuppressOptions};
-use tripline_rule::{load_pattern, PathFilter, PathGlobs, RuleSet};
+use tripline_rule::{load_pattern, RuleSet, Severity};
 
 use crate::baseline::{self, BaselineArgs};
-use crate::config::{load_rules, LoadedRules};
 use crate::output::destination::OutputArgs;
 use crate::output::fingerprint::fingerprints;
 use crate::output::{Format, Scan};
 use crate::progress;
+use crate::project_config::discover::{self, ConfigError};
+use crate::project_config::ProjectConfig;
+use crate::rule_sources::{load_rules, LoadedRules};
 use crate::selection;
 use crate::terminal::report_diagnostics;
 use crate::{output, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use settings::{Problem, Settings};
 
 #[derive(clap::Args)]
 pub struct ScanArgs {
@@ -93,7 +99,28 @@ pub struct ScanArgs {
     )]
     cache_dir: PathBuf,
 
-    /// Print to stderr how long the scan took and what the cache did.
+    /// Report only findings of this severity or above, lowest first: INFO,
+    /// LOW, WARNING, MEDIUM, ERROR, HIGH, CRITICAL (rules below it do not run).
+    #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
+    severity: Option<Severity>,
+
+    /// Exit with 1 only when a finding of this severity or above is
+    /// reported (default: any finding); lower findings are still shown.
+    #[arg(long, value_name = "LEVEL", value_parser = parse_severity)]
+    fail_on: Option<Severity>,
+
+    /// Read settings from this file (a tripline.toml, or a pyproject.toml
+    /// with [tool.tripline]) instead of searching upwards from the first
+    /// scanned path.
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    config_file: Option<PathBuf>,
+
+    /// Ignore configuration files: only flags and defaults apply.
+    #[arg(long, visible_alias = "no-config")]
+    isolated: bool,
+
+    /// Print to stderr which configuration file is used, how long the scan
+    /// took and what the cache did.
     #[arg(short, long)]
     verbose: bool,
 
@@ -116,28 +143,97 @@ pub struct ScanArgs {
     baseline: BaselineArgs,
 }
 
+fn parse_severity(text: &str) -> Result<Severity, String> {
+    Severity::parse(text).ok_or_else(|| {
+        "expected one of INFO, LOW, WARNING, MEDIUM, ERROR, HIGH, CRITICAL".to_owned()
+    })
+}
+
 /// How many of the slowest rules and files `--time` lists.
 const TIMING_ROWS: usize = 10;
 
 pub fn run(args: &ScanArgs) -> u8 {
-    let discovery = match discovery(&args.include, &args.exclude) {
-        Ok(discovery) => discovery,
-        Err(code) => return code,
-    };
-    let destinations = match args.output.destinations() {
-        Ok(destinations) => destinations,
-        Err(message) => {
-            eprintln!("error: {message}");
-            return EXIT_ERROR;
-        }
-    };
     for path in &args.paths {
         if let Err(err) = std::fs::metadata(path) {
             eprintln!("error: cannot scan {}: {err}", path.display());
             return EXIT_ERROR;
         }
     }
-    let loaded = match &args.pattern {
+    let config = match project_config(args) {
+        Ok(config) => config,
+        Err(code) => return code,
+    };
+    match Settings::new(args, config.as_ref()) {
+        Ok(settings) => run_with(args, &settings),
+        Err(problem) => report_problem(problem),
+    }
+}
+
+/// The configuration file in force, if any; with `--verbose`, says which.
+fn project_config(args: &ScanArgs) -> Result<Option<ProjectConfig>, u8> {
+    let found = match (&args.config_file, args.isolated) {
+        (_, true) => Ok(None),
+        (Some(file), false) => discover::explicit(file).map(Some),
+        (None, false) => discover::find(args.paths.first().map_or(Path::new("."), |p| p)),
+    };
+    let config = found.map_err(|err| {
+        match err {
+            ConfigError::Unreadable { file, message } => {
+                eprintln!("error: cannot read {}: {message}", file.display());
+            }
+            ConfigError::NoTable { file } => eprintln!(
+                "error: {} has no [tool.tripline] table; a tripline.toml has its settings at the top level",
+                file.display()
+            ),
+            ConfigError::Invalid(diagnostics) => {
+                report_diagnostics(&diagnostics);
+                eprintln!("error: the configuration file has errors; nothing was scanned");
+            }
+        }
+        EXIT_ERROR
+    })?;
+    if args.verbose {
+        match &config {
+            Some(config) => eprintln!("tripline: configuration from {}", config.file.display()),
+            None if args.isolated => {
+                eprintln!("tripline: configuration files ignored (--isolated)")
+            }
+            None => eprintln!("tripline: no configuration file found"),
+        }
+    }
+    Ok(config)
+}
+
+fn report_problem(problem: Problem) -> u8 {
+    match problem {
+        Problem::Message(message) => eprintln!("error: {message}"),
+        Problem::Diagnostics(diagnostics) => {
+            report_diagnostics(&diagnostics);
+            eprintln!("error: the configuration file has errors; nothing was scanned");
+        }
+    }
+    EXIT_ERROR
+}
+
+fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
+    let output = args.output.with_default_format(settings.format);
+    let destinations = match output.destinations() {
+        Ok(destinations) => destinations,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return EXIT_ERROR;
+        }
+    };
+    let (paths, left_out) = settings.paths();
+    if args.verbose {
+        for path in left_out {
+            eprintln!(
+                "tripline: not scanning {}: the configuration file's include/exclude leave it out",
+                path.display()
+            );
+        }
+    }
+    let mut loaded = match &args.pattern {
         Some(pattern) => {
             let mut ruleset = RuleSet::default();
             let diagnostics = load_pattern(pattern, &mut ruleset);
@@ -149,6 +245,7 @@ pub fn run(args: &ScanArgs) -> u8 {
         }
         None => load_rules(&args.configs),
     };
+    loaded.extend(settings.extend_rules());
     report_diagnostics(&loaded.diagnostics);
     for (path, err) in &loaded.unreadable {
         eprintln!("error: cannot read rules from {}: {err}", path.display());
@@ -157,15 +254,13 @@ pub fn run(args: &ScanArgs) -> u8 {
         eprintln!("error: the rules have errors; nothing was scanned");
         return EXIT_ERROR;
     }
-    let mut loaded = loaded;
-    if let Err(message) = select_rules(&mut loaded.ruleset.rules, &args.select, &args.skip) {
-        eprintln!("error: {message}");
-        return EXIT_ERROR;
+    if let Err(problem) = settings.select_rules(&mut loaded.ruleset.rules) {
+        return report_problem(problem);
     }
 
     let options = ScanOptions {
-        discovery,
-        jobs: args.jobs.map(usize::from),
+        discovery: settings.discovery.clone(),
+        jobs: settings.jobs,
         timing: args.time,
         // An ad-hoc pattern is rarely run twice unchanged: caching its results
         // would only push the rules' cache files out.
@@ -197,7 +292,8 @@ pub fn run(args: &ScanArgs) -> u8 {
         }
     };
     let (started, started_at) = (Instant::now(), SystemTime::now());
-    let mut report = scan(&loaded.ruleset, &args.paths, &options);
+    let mut report = scan(&loaded.ruleset, &paths, &options);
+    settings.finish(&mut report);
     let finished_at = SystemTime::now();
     let mut prints = fingerprints(&report.findings);
     if let Some(path) = &args.baseline.write_baseline {
@@ -220,7 +316,7 @@ pub fn run(args: &ScanArgs) -> u8 {
             );
         }
     }
-    let format = args.output.format();
+    let format = output.format();
     if format == Format::Text && !args.quiet {
         for error in &report.errors {
             eprintln!("warning: skipped {}: {}", error.path, error.message);
@@ -228,7 +324,7 @@ pub fn run(args: &ScanArgs) -> u8 {
     }
     let mut rules: Vec<&tripline_rule::Rule> = loaded.ruleset.rules.iter().collect();
     rules.sort_by(|a, b| a.id.cmp(&b.id));
-    let written = args.output.write(
+    let written = output.write(
         &destinations,
         &Scan {
             report: &report,
@@ -245,10 +341,10 @@ pub fn run(args: &ScanArgs) -> u8 {
     if !written {
         return EXIT_ERROR;
     }
-    if report.stats.findings == 0 {
-        EXIT_CLEAN
-    } else {
+    if settings.fails(&report) {
         EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
     }
 }
 
@@ -273,43 +369,27 @@ fn verbose_summary(report: &tripline_engine::ScanReport, started: Instant) -> St
     line
 }
 
-/// Applies `--select` / `--skip`; a `--select` that names no rule is an error
-/// (it is almost always a typo).
+/// Applies `--select` / `--skip` (for `tripline rules`, which reads no
+/// configuration file); a `--select` that names no rule is an error (it is
+/// almost always a typo).
 pub fn select_rules(
     rules: &mut Vec<tripline_rule::Rule>,
     select: &[String],
     skip: &[String],
 ) -> Result<(), String> {
-    let (select, skip) = (selection::parse_all(select)?, selection::parse_all(skip)?);
-    if let Some(unknown) = select.iter().find(|s| !rules.iter().any(|r| s.matches(r))) {
-        return Err(format!(
-            "--select {}: no rule matches it (see `tripline rules list`)",
-            unknown.text()
-        ));
-    }
-    selection::apply(rules, &select, &skip);
+    let select = settings::flag_selectors(rules, select)?;
+    selection::apply(rules, &select, &selection::parse_all(skip)?);
     Ok(())
 }
 
-/// The files to scan from `--include` and `--exclude`; a bad glob is
-/// reported, and gives the exit code.
+/// The files to scan from `--include` and `--exclude` (for `tripline
+/// parse`, which reads no configuration file); a bad glob is reported, and
+/// gives the exit code.
 pub fn discovery(include: &[String], exclude: &[String]) -> Result<DiscoveryOptions, u8> {
-    match (globs(include, "--include"), globs(exclude, "--exclude")) {
-        (Ok(include), Ok(exclude)) => Ok(DiscoveryOptions {
-            filter: PathFilter { include, exclude },
-        }),
-        (Err(message), _) | (_, Err(message)) => {
+    settings::path_filter(include, exclude, None)
+        .map(|filter| DiscoveryOptions { filter })
+        .map_err(|message| {
             eprintln!("error: {message}");
-            Err(EXIT_ERROR)
-        }
-    }
-}
-
-fn globs(patterns: &[String], flag: &str) -> Result<Option<PathGlobs>, String> {
-    if patterns.is_empty() {
-        return Ok(None);
-    }
-    PathGlobs::new(patterns)
-        .map(Some)
-        .map_err(|err| format!("{flag} {:?}: {}", patterns[err.index], err.message))
+            EXIT_ERROR
+        })
 }

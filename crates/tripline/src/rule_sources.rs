@@ -1,5 +1,7 @@
 //! Where rules come from: `--config` files and directories, or the shipped
-//! ruleset embedded in the binary.
+//! ruleset embedded in the binary, plus the `extend-rules` of a project's
+//! configuration file. (The configuration file itself is read by
+//! `project_config`; `--config` names rule files, for Semgrep's sake.)
 
 use std::path::PathBuf;
 
@@ -11,13 +13,33 @@ include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 pub struct LoadedRules {
     pub ruleset: RuleSet,
     pub diagnostics: Vec<RuleDiagnostic>,
-    /// Paths named by `--config` that could not be read.
+    /// Paths named by `--config` or `extend-rules` that could not be read.
     pub unreadable: Vec<(PathBuf, String)>,
 }
 
 impl LoadedRules {
     pub fn has_errors(&self) -> bool {
         !self.unreadable.is_empty() || self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+
+    /// Loads the rule files and directories in `paths` into the rules
+    /// already loaded (`extend-rules` adds to the shipped ruleset or to
+    /// `--config`); a duplicate id is reported as in any other rule file.
+    pub fn extend(&mut self, paths: &[PathBuf]) {
+        if paths.is_empty() {
+            return;
+        }
+        let files = unique_rule_files(paths, &mut self.unreadable);
+        for file in files {
+            match std::fs::read_to_string(&file) {
+                Ok(text) => self.diagnostics.extend(load_str(
+                    &file.display().to_string(),
+                    &text,
+                    &mut self.ruleset,
+                )),
+                Err(err) => self.unreadable.push((file, err.to_string())),
+            }
+        }
     }
 }
 
@@ -37,16 +59,6 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
         }
         return loaded;
     }
-    let files = unique_rule_files(configs, &mut loaded.unreadable);
-    for file in files {
-        match std::fs::read_to_string(&file) {
-            Ok(text) => loaded.diagnostics.extend(load_str(
-                &file.display().to_string(),
-                &text,
-                &mut loaded.ruleset,
-            )),
-            Err(err) => loaded.unreadable.push((file, err.to_string())),
-        }
-    }
+    loaded.extend(configs);
     loaded
 }
