@@ -95,38 +95,76 @@ pub fn load_file(
 
 /// Loads rules from YAML text named `name` (shown in diagnostics).
 pub fn load_str(name: &str, text: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagnostic> {
+    ruleset.add(compile_file(name, text))
+}
+
+/// One rule file compiled on its own, its patterns numbered from 0: files
+/// can be compiled in parallel, then added to a rule set in order with
+/// [`RuleSet::add`].
+pub struct CompiledFile {
+    rules: Vec<Rule>,
+    patterns: Vec<Pattern>,
+    source: Arc<NamedSource<String>>,
+    diagnostics: Vec<RuleDiagnostic>,
+}
+
+/// Compiles the rules of YAML text named `name` (shown in diagnostics).
+pub fn compile_file(name: &str, text: &str) -> CompiledFile {
     let source = Arc::new(NamedSource::new(name, text.to_owned()));
+    let mut patterns = Vec::new();
     let mut loader = Loader {
         source: source.clone(),
         text,
         diagnostics: Vec::new(),
-        patterns: &mut ruleset.patterns,
+        patterns: &mut patterns,
     };
     let rules = loader.file();
-    let mut diagnostics = loader.diagnostics;
-    for rule in rules {
-        if let Some(previous) = ruleset.rules.iter().find(|r| r.id == rule.id) {
-            let mut first = RuleDiagnostic::error(
-                "tripline::duplicate-id",
-                "first defined here",
-                &previous.source,
-            )
-            .label(previous.id_offset, previous.id.len(), "first definition");
-            first.level = Level::Note;
-            let mut duplicate = RuleDiagnostic::error(
-                "tripline::duplicate-id",
-                format!("duplicate rule id `{}`", rule.id),
-                &source,
-            )
-            .label(rule.id_offset, rule.id.len(), "defined again here")
-            .help("rule ids must be unique across all rule files; rename one of them");
-            duplicate.related.push(first);
-            diagnostics.push(duplicate);
-            continue;
-        }
-        ruleset.rules.push(rule);
+    let diagnostics = loader.diagnostics;
+    CompiledFile {
+        rules,
+        patterns,
+        source,
+        diagnostics,
     }
-    diagnostics
+}
+
+impl RuleSet {
+    /// Adds a compiled rule file: its patterns after those already here,
+    /// and its rules but those whose id is taken (reported).
+    pub fn add(&mut self, file: CompiledFile) -> Vec<RuleDiagnostic> {
+        let CompiledFile {
+            rules,
+            patterns,
+            source,
+            mut diagnostics,
+        } = file;
+        let offset = self.patterns.len();
+        self.patterns.extend(patterns);
+        for mut rule in rules {
+            rule.formula.renumber_patterns(offset);
+            if let Some(previous) = self.rules.iter().find(|r| r.id == rule.id) {
+                let mut first = RuleDiagnostic::error(
+                    "tripline::duplicate-id",
+                    "first defined here",
+                    &previous.source,
+                )
+                .label(previous.id_offset, previous.id.len(), "first definition");
+                first.level = Level::Note;
+                let mut duplicate = RuleDiagnostic::error(
+                    "tripline::duplicate-id",
+                    format!("duplicate rule id `{}`", rule.id),
+                    &source,
+                )
+                .label(rule.id_offset, rule.id.len(), "defined again here")
+                .help("rule ids must be unique across all rule files; rename one of them");
+                duplicate.related.push(first);
+                diagnostics.push(duplicate);
+                continue;
+            }
+            self.rules.push(rule);
+        }
+        diagnostics
+    }
 }
 
 /// Adds a rule for an ad-hoc pattern from the command line (`tripline scan

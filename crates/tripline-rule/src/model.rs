@@ -102,6 +102,41 @@ pub enum Formula {
     All(Conjunction),
 }
 
+impl Formula {
+    /// Adds `offset` to every pattern index, for a formula whose patterns
+    /// moved `offset` places down [`RuleSet::patterns`].
+    pub fn renumber_patterns(&mut self, offset: usize) {
+        match self {
+            Formula::Pattern(index) => *index += offset,
+            Formula::Regex(_) => {}
+            Formula::Either(alternatives) => {
+                alternatives
+                    .iter_mut()
+                    .for_each(|f| f.renumber_patterns(offset));
+            }
+            Formula::All(conjunction) => {
+                let Conjunction {
+                    positives,
+                    negatives,
+                    conditions,
+                    focus: _,
+                } = conjunction;
+                positives
+                    .iter_mut()
+                    .for_each(|p| p.formula.renumber_patterns(offset));
+                negatives
+                    .iter_mut()
+                    .for_each(|n| n.formula.renumber_patterns(offset));
+                for condition in conditions {
+                    if let Condition::Pattern { formula, .. } = condition {
+                        formula.renumber_patterns(offset);
+                    }
+                }
+            }
+        }
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Conjunction {
     pub positives: Vec<Positive>,

@@ -299,3 +299,51 @@ fn metavariables_bound_by_a_metavariable_pattern_are_bound() {
     );
     assert!(warnings(&text).is_empty(), "{:?}", warnings(&text));
 }
+
+/// Files compiled on their own (in parallel, by the CLI) and added in order
+/// keep their patterns apart, nested ones included; a taken id is reported.
+#[test]
+fn compiled_files_added_in_order_keep_their_patterns() {
+    let file = |id: &str, call: &str| {
+        format!(
+            "rules:\n  - id: {id}\n    message: m\n    severity: LOW\n    languages: [python]\n    patterns:\n      - pattern: {call}($X)\n      - metavariable-pattern:\n          metavariable: $X\n          pattern: {call}_arg\n"
+        )
+    };
+    let first = compile_file("a.yaml", &file("a", "eval"));
+    let second = compile_file("b.yaml", &file("b", "exec"));
+    let again = compile_file("c.yaml", &file("a", "open"));
+    let mut ruleset = RuleSet::default();
+    assert!(ruleset.add(first).is_empty());
+    assert!(ruleset.add(second).is_empty());
+    let duplicate = ruleset.add(again);
+    assert_eq!(duplicate.len(), 1);
+    assert_eq!(duplicate[0].code, "tripline::duplicate-id");
+    assert_eq!(ruleset.rules.len(), 2);
+    let sources = |formula: &Formula| {
+        let Formula::All(conjunction) = formula else {
+            panic!("a conjunction");
+        };
+        let Formula::Pattern(outer) = conjunction.positives[0].formula else {
+            panic!("a pattern");
+        };
+        let Some(Condition::Pattern {
+            formula: Formula::Pattern(inner),
+            ..
+        }) = conjunction.conditions.first()
+        else {
+            panic!("a metavariable-pattern");
+        };
+        (
+            ruleset.patterns[outer].source().to_owned(),
+            ruleset.patterns[*inner].source().to_owned(),
+        )
+    };
+    assert_eq!(
+        sources(&ruleset.rules[1].formula),
+        ("exec($X)".to_owned(), "exec_arg".to_owned())
+    );
+    assert_eq!(
+        sources(&ruleset.rules[0].formula),
+        ("eval($X)".to_owned(), "eval_arg".to_owned())
+    );
+}

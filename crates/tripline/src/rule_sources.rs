@@ -5,7 +5,8 @@
 
 use std::path::PathBuf;
 
-use tripline_rule::{load_str, unique_rule_files, Level, RuleDiagnostic, RuleSet};
+use rayon::prelude::*;
+use tripline_rule::{compile_file, unique_rule_files, Level, RuleDiagnostic, RuleSet};
 
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
@@ -30,14 +31,24 @@ impl LoadedRules {
             return;
         }
         let files = unique_rule_files(paths, &mut self.unreadable);
-        for file in files {
-            match std::fs::read_to_string(&file) {
-                Ok(text) => self.diagnostics.extend(load_str(
-                    &file.display().to_string(),
-                    &text,
-                    &mut self.ruleset,
-                )),
-                Err(err) => self.unreadable.push((file, err.to_string())),
+        // Files are read and compiled in parallel, then added in order, so
+        // ids, diagnostics and pattern numbers are the same whatever the
+        // number of threads.
+        let compiled: Vec<_> = files
+            .into_par_iter()
+            .map(|file| {
+                let text = std::fs::read_to_string(&file);
+                let compiled = text
+                    .as_ref()
+                    .map(|text| compile_file(&file.display().to_string(), text))
+                    .map_err(ToString::to_string);
+                (file, compiled)
+            })
+            .collect();
+        for (file, compiled) in compiled {
+            match compiled {
+                Ok(compiled) => self.diagnostics.extend(self.ruleset.add(compiled)),
+                Err(err) => self.unreadable.push((file, err)),
             }
         }
     }
@@ -52,10 +63,12 @@ pub fn load_rules(configs: &[PathBuf]) -> LoadedRules {
         unreadable: Vec::new(),
     };
     if configs.is_empty() {
-        for (name, text) in EMBEDDED_RULES {
-            loaded
-                .diagnostics
-                .extend(load_str(name, text, &mut loaded.ruleset));
+        let compiled: Vec<_> = EMBEDDED_RULES
+            .par_iter()
+            .map(|(name, text)| compile_file(name, text))
+            .collect();
+        for compiled in compiled {
+            loaded.diagnostics.extend(loaded.ruleset.add(compiled));
         }
         return loaded;
     }
