@@ -141,7 +141,9 @@ impl<'s> NodeNames<'s> {
         };
         NodeNames {
             spelled: spelled_name(named, source),
-            meant: names.and_then(|names| names.qualified_name(named, source)),
+            meant: names
+                .and_then(|names| names.qualified_name(named, source))
+                .map(|meant| meant.to_string()),
         }
     }
 
@@ -257,7 +259,7 @@ pub fn callee_names<'s>(
                 texts.push(Cow::Owned(last.to_owned()));
             }
         }
-        texts.push(Cow::Owned(qualified));
+        texts.push(Cow::Owned(qualified.to_string()));
     }
     texts
 }

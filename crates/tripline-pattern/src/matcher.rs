@@ -111,7 +111,7 @@ impl<'t> Matcher<'_, 't> {
         let Some(names) = self.names else { return };
         let node = python::unwrap_parens(node);
         if let Some(dotted) = &pattern.dotted {
-            if names.qualified_name(node, self.source).as_ref() == Some(dotted) {
+            if names.qualified_name(node, self.source).as_deref() == Some(dotted.as_str()) {
                 out.push(env.clone());
             }
             return;

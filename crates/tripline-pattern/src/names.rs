@@ -13,8 +13,10 @@
 //! Python; a binding later in the same scope shadows an earlier one
 //! (`call = my_call; call(x)` is no longer `subprocess.call`).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::rc::Rc;
 
 use crate::python::{self, KINDS};
 use crate::syntax::Node;
@@ -52,6 +54,9 @@ pub struct FileIndex<'t> {
     bindings: HashMap<String, Vec<Scoped<'t>>, foldhash::fast::RandomState>,
     /// The node indexed (the module): the outermost scope.
     root: Option<Node<'t>>,
+    /// Qualified names worked out so far, by node id: many rules ask for
+    /// the name of the same callee.
+    qualified: RefCell<HashMap<usize, Option<Rc<str>>, foldhash::fast::RandomState>>,
     /// While building: the block and loop around the node being visited.
     current_block: Range<usize>,
     current_loop: Option<Range<usize>>,
@@ -368,24 +373,35 @@ impl<'t> FileIndex<'t> {
 
     /// The qualified name an identifier or attribute chain refers to through
     /// an import (`sp.call` → `subprocess.call`), if it does.
-    pub fn qualified_name(&self, node: Node<'t>, source: &[u8]) -> Option<String> {
+    pub fn qualified_name(&self, node: Node<'t>, source: &[u8]) -> Option<Rc<str>> {
         let node = python::unwrap_parens(node);
-        match node.kind() {
-            "identifier" => match self.binding(node, source)? {
-                Binding::Import(qualified) => Some(qualified.clone()),
-                _ => None,
-            },
-            "attribute" => {
-                let object = node.child_by_field_name("object")?;
-                let attribute = node.child_by_field_name("attribute")?;
-                Some(format!(
-                    "{}.{}",
-                    self.qualified_name(object, source)?,
-                    python::text(attribute, source)
-                ))
-            }
-            _ => None,
+        if node.kind_id() != KINDS.identifier && node.kind_id() != KINDS.attribute {
+            return None;
         }
+        if let Some(known) = self.qualified.borrow().get(&node.id()) {
+            return known.clone();
+        }
+        let qualified: Option<Rc<str>> = if node.kind_id() == KINDS.identifier {
+            match self.binding(node, source) {
+                Some(Binding::Import(qualified)) => Some(Rc::from(qualified.as_str())),
+                _ => None,
+            }
+        } else {
+            let object = node.child_by_field_name("object");
+            let attribute = node.child_by_field_name("attribute");
+            match (object, attribute) {
+                (Some(object), Some(attribute)) => {
+                    self.qualified_name(object, source).map(|object| {
+                        Rc::from(format!("{object}.{}", python::text(attribute, source)))
+                    })
+                }
+                _ => None,
+            }
+        };
+        self.qualified
+            .borrow_mut()
+            .insert(node.id(), qualified.clone());
+        qualified
     }
 
     /// The type annotation of the name used at `use_` (`query` after
@@ -501,7 +517,9 @@ mod tests {
         let tree = SyntaxTree::parse(code).unwrap();
         let index = FileIndex::build(tree.root(), code.as_bytes(), module);
         let node = last_occurrence(&tree, code, needle);
-        index.qualified_name(node, code.as_bytes())
+        index
+            .qualified_name(node, code.as_bytes())
+            .map(|q| q.to_string())
     }
 
     /// The innermost named node spanning the last occurrence of `needle`.
