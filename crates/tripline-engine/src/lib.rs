@@ -45,14 +45,14 @@ pub use report::{
     FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Suppression,
     SuppressionKind, Timing,
 };
-pub use scan::{interpolate, LineIndex};
+pub use scan::{interpolate, scan_text, LineIndex, Prepared};
 pub use suppress::{
     SuppressOptions, UNUSED as UNUSED_SUPPRESSION, WITHOUT_REASON as SUPPRESSION_WITHOUT_REASON,
 };
 pub use words::{Present, Words};
 
 use cache::{Cache, Note};
-use scan::{scan_file, FileOutcome, FileTiming, Prepared};
+use scan::{scan_file, FileOutcome, FileTiming};
 
 /// How to scan.
 #[derive(Debug, Default, Clone)]

@@ -110,6 +110,15 @@ pub fn scan_file(prepared: &Prepared<'_>, target: &Target, bytes: Option<Vec<u8>
     outcome
 }
 
+/// Scans `text` as the content of `target`, without reading the disk or
+/// touching the result cache: for an editor's buffer, which is newer than
+/// the file it will be saved to. Findings only (a buffer the editor holds
+/// is text, so the read and encoding errors of a file cannot occur;
+/// text with NUL bytes gives no findings).
+pub fn scan_text(prepared: &Prepared<'_>, target: &Target, text: &str) -> Vec<Finding> {
+    read_and_scan(prepared, target, Some(text.as_bytes().to_vec()), None).findings
+}
+
 fn read_and_scan(
     prepared: &Prepared<'_>,
     target: &Target,

@@ -5,6 +5,7 @@
 
 mod baseline;
 mod commands;
+mod lsp;
 mod metadata;
 mod output;
 mod progress;
@@ -42,6 +43,8 @@ enum Command {
     Explain(commands::explain::ExplainArgs),
     /// List the rules (the shipped ruleset by default), or show one.
     Rules(commands::rules::RulesArgs),
+    /// Serve findings to an editor: a language server over stdio (docs/editors.md).
+    Lsp(lsp::LspArgs),
     /// Read and parse the files a scan would, and nothing more (for benchmarks).
     #[command(hide = true)]
     Parse(commands::parse::ParseArgs),
@@ -61,6 +64,7 @@ fn main() -> ExitCode {
         Command::Test(args) => commands::test::run(&args),
         Command::Explain(args) => commands::explain::run(&args),
         Command::Rules(args) => commands::rules::run(&args),
+        Command::Lsp(args) => lsp::run(&args),
         Command::Parse(args) => commands::parse::run(&args),
     };
     ExitCode::from(code)

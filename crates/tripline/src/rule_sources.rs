@@ -8,6 +8,8 @@ use std::path::PathBuf;
 use rayon::prelude::*;
 use tripline_rule::{compile_file, unique_rule_files, Level, RuleDiagnostic, RuleSet};
 
+use crate::terminal::report_diagnostics;
+
 include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
 
 /// Rules loaded for a run, with every problem found while loading them.
@@ -21,6 +23,16 @@ pub struct LoadedRules {
 impl LoadedRules {
     pub fn has_errors(&self) -> bool {
         !self.unreadable.is_empty() || self.diagnostics.iter().any(|d| d.level == Level::Error)
+    }
+
+    /// Prints every diagnostic and unreadable path to stderr; whether the
+    /// rules can be used (no errors).
+    pub fn report(&self) -> bool {
+        report_diagnostics(&self.diagnostics);
+        for (path, err) in &self.unreadable {
+            eprintln!("error: cannot read rules from {}: {err}", path.display());
+        }
+        !self.has_errors()
     }
 
     /// Loads the rule files and directories in `paths` into the rules

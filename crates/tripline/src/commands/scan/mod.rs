@@ -246,11 +246,7 @@ fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
         None => load_rules(&args.configs),
     };
     loaded.extend(settings.extend_rules());
-    report_diagnostics(&loaded.diagnostics);
-    for (path, err) in &loaded.unreadable {
-        eprintln!("error: cannot read rules from {}: {err}", path.display());
-    }
-    if loaded.has_errors() {
+    if !loaded.report() {
         eprintln!("error: the rules have errors; nothing was scanned");
         return EXIT_ERROR;
     }
