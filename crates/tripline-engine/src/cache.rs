@@ -386,7 +386,7 @@ impl<'r> Cache<'r> {
             .map(|f| {
                 let (severity, metadata) = match self.rules.get(f.rule_id.as_str()) {
                     Some(rule) => (rule.severity, rule.metadata.clone()),
-                    None => suppress::builtin_rule(&f.rule_id)?,
+                    None => suppress::builtin_rule(&f.rule_id).map(|(s, m)| (s, m.into()))?,
                 };
                 Some(Finding {
                     rule_id: f.rule_id.clone(),
@@ -790,7 +790,7 @@ mod tests {
         assert_same(&warm, &uncached);
         assert_eq!(
             warm.findings[0].metadata,
-            serde_json::json!({"cwe": "CWE-95"})
+            serde_json::json!({"cwe": "CWE-95"}).into()
         );
         assert_eq!((stats(&warm).reused, stats(&warm).checked), (5, 0));
         assert!(!stats(&warm).written, "nothing changed, nothing to write");

@@ -36,7 +36,7 @@ pub struct Finding {
     pub message: String,
     #[serde(serialize_with = "severity_name")]
     pub severity: Severity,
-    pub metadata: serde_json::Value,
+    pub metadata: std::sync::Arc<serde_json::Value>,
     /// Keyed by `$NAME`.
     pub metavars: BTreeMap<String, MetavarValue>,
     /// The full source lines the finding spans.

@@ -222,7 +222,7 @@ fn comment_finding(
         end: lines.position(text, end),
         message,
         severity,
-        metadata,
+        metadata: metadata.into(),
         metavars: Default::default(),
         lines: lines.full_lines(text, start..end).to_owned(),
         fix: None,

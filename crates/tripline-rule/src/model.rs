@@ -27,7 +27,7 @@ pub struct Rule {
     /// May mention metavariables (`$FUNC`), replaced by the code they bound.
     pub message: String,
     pub severity: Severity,
-    pub metadata: serde_json::Value,
+    pub metadata: std::sync::Arc<serde_json::Value>,
     pub formula: Formula,
     pub paths: PathFilter,
     /// The `fix:` template, kept for output.

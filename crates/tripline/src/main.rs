@@ -50,12 +50,6 @@ enum Command {
     Parse(commands::parse::ParseArgs),
 }
 
-/// mimalloc: the scan allocates and frees many small vectors (match
-/// environments, candidate lists) from several threads, which it does in
-/// about half the instructions of the system allocator.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {

@@ -124,7 +124,7 @@ pub(super) fn test_finding(lines: &str, start: (usize, usize), end: (usize, usiz
         },
         message: String::new(),
         severity: tripline_rule::Severity::Error,
-        metadata: serde_json::Value::Null,
+        metadata: serde_json::Value::Null.into(),
         metavars: Default::default(),
         lines: lines.into(),
         fix: None,
