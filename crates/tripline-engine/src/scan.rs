@@ -178,16 +178,26 @@ fn read_and_scan(
     if let (Some(timing), Some(parsing)) = (timing.as_deref_mut(), parsing) {
         timing.parse = parsing.elapsed();
     }
-    outcome.findings = find(prepared, &rules, &tree, &text, &present, target, timing);
+    let lines = LineIndex::new(&text);
     let path = target.path.display().to_string();
-    suppress::annotate(
-        &mut outcome.findings,
-        &tree,
-        &text,
-        &path,
-        &prepared.suppress,
-    );
+    let file = ScannedFile {
+        tree: &tree,
+        text: &text,
+        lines: &lines,
+        path: &path,
+    };
+    outcome.findings = find(prepared, &rules, &file, &present, target, timing);
+    suppress::annotate(&mut outcome.findings, &file, &prepared.suppress);
     outcome
+}
+
+/// A parsed file and what findings are reported against: its line starts
+/// (computed once, for every finding) and its path as shown.
+pub struct ScannedFile<'a> {
+    pub tree: &'a SyntaxTree,
+    pub text: &'a str,
+    pub lines: &'a LineIndex,
+    pub path: &'a str,
 }
 
 /// Runs the given rules over a parsed file; with `timing`, records how
@@ -195,14 +205,17 @@ fn read_and_scan(
 fn find(
     prepared: &Prepared<'_>,
     rules: &[usize],
-    tree: &SyntaxTree,
-    text: &str,
+    scanned: &ScannedFile<'_>,
     present: &Present,
     target: &Target,
     mut timing: Option<&mut FileTiming>,
 ) -> Vec<Finding> {
-    let lines = LineIndex::new(text);
-    let path = target.path.display().to_string();
+    let ScannedFile {
+        tree,
+        text,
+        lines,
+        path,
+    } = *scanned;
     let module = module_path(&target.relative);
     with_file(prepared, tree, text, present, module.as_deref(), |file| {
         let mut findings = Vec::new();
@@ -210,7 +223,7 @@ fn find(
             let started = timing.is_some().then(Instant::now);
             let rule = &prepared.ruleset.rules[index];
             for candidate in evaluate(&rule.formula, file) {
-                findings.push(finding(rule, &candidate, &path, text, &lines));
+                findings.push(finding(rule, &candidate, path, text, lines));
             }
             if let (Some(timing), Some(started)) = (timing.as_deref_mut(), started) {
                 timing.rules.push((index, started.elapsed()));

@@ -15,13 +15,13 @@
 //! about comments are never suppressed themselves.
 
 use serde_json::Value;
-use tripline_pattern::{Node, SyntaxTree};
-use tripline_rule::Severity;
+use tripline_pattern::Node;
+use tripline_rule::{bandit_ids, names_rule, Severity};
 
 use crate::directive::{self, Directive};
 use crate::place::place;
 use crate::report::{Finding, Suppression, SuppressionKind};
-use crate::scan::LineIndex;
+use crate::scan::{LineIndex, ScannedFile};
 
 /// How suppression comments are handled. The default honours them and
 /// reports nothing about them.
@@ -67,7 +67,10 @@ impl SuppressOptions {
 fn may_have_directive(text: &str) -> bool {
     text.contains("nosec")
         || text.contains("tripline:")
-        || text.to_ascii_lowercase().contains("nosem")
+        || text
+            .as_bytes()
+            .windows(b"nosem".len())
+            .any(|w| w.eq_ignore_ascii_case(b"nosem"))
 }
 
 /// A directive found in the file, and what it did.
@@ -82,23 +85,22 @@ struct Found {
 
 /// Records each finding's enclosing name, marks the suppressed ones, and
 /// adds the findings about comments that `options` asks for.
-pub fn annotate(
-    findings: &mut Vec<Finding>,
-    tree: &SyntaxTree,
-    text: &str,
-    path: &str,
-    options: &SuppressOptions,
-) {
-    let lines = LineIndex::new(text);
+pub fn annotate(findings: &mut Vec<Finding>, file: &ScannedFile<'_>, options: &SuppressOptions) {
+    let ScannedFile {
+        tree,
+        text,
+        lines,
+        path,
+    } = *file;
     let root = tree.root();
     let mut found = if !options.disabled && may_have_directive(text) {
-        directives(root, text, &lines)
+        directives(root, text, lines)
     } else {
         Vec::new()
     };
     for finding in findings.iter_mut() {
         let offset = lines.offset(text, finding.start);
-        let place = place(root, text.as_bytes(), &lines, offset);
+        let place = place(root, text.as_bytes(), lines, offset);
         finding.enclosing = place.enclosing;
         let above = place.statement.start().saturating_sub(1);
         let on_line = |line: usize, alone_only: bool| {
@@ -125,7 +127,7 @@ pub fn annotate(
     }
     for directive in &found {
         let about = |rule_id: &str, message: String| {
-            comment_finding(rule_id, message, directive, root, text, &lines, path)
+            comment_finding(rule_id, message, directive, root, text, lines, path)
         };
         let kind = directive.directive.kind.spelling();
         if options.require_reason && directive.directive.reason.is_none() {
@@ -171,7 +173,7 @@ fn covers(directive: &Directive, finding: &Finding) -> bool {
         return true;
     }
     let rule = finding.rule_id.as_str();
-    let bandit = bandit_ids(&finding.metadata);
+    let bandit: Vec<&str> = bandit_ids(&finding.metadata).collect();
     directive.ids.iter().any(|id| match directive.kind {
         // Bandit's test ids (`B602`), or the rule id itself.
         SuppressionKind::Nosec => id == rule || bandit.contains(&id.as_str()),
@@ -184,23 +186,8 @@ fn covers(directive: &Directive, finding: &Finding) -> bool {
                     .is_some_and(|h| h.ends_with('.'))
         }
         // Ours: the id, a prefix of it at a dot, or a Bandit id.
-        SuppressionKind::TriplineIgnore => {
-            id == rule
-                || rule
-                    .strip_prefix(id.as_str())
-                    .is_some_and(|t| t.starts_with('.'))
-                || bandit.contains(&id.as_str())
-        }
+        SuppressionKind::TriplineIgnore => names_rule(id, rule) || bandit.contains(&id.as_str()),
     })
-}
-
-/// The Bandit test ids a rule's `metadata.bandit` names (a string or a list).
-fn bandit_ids(metadata: &Value) -> Vec<&str> {
-    match metadata.get("bandit") {
-        Some(Value::String(id)) => vec![id.as_str()],
-        Some(Value::Array(ids)) => ids.iter().filter_map(Value::as_str).collect(),
-        _ => Vec::new(),
-    }
 }
 
 /// A finding about a comment itself.

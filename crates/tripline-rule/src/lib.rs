@@ -16,8 +16,8 @@ pub use files::{rule_files, unique_rule_files};
 pub use literals::Requirement;
 pub use load::{compile_file, did_you_mean, load_file, load_pattern, load_str, CompiledFile};
 pub use model::{
-    Condition, Conjunction, FixRegex, Formula, NegationKind, Negative, Positive, Rule, RuleSet,
-    Severity,
+    bandit_ids, names_rule, Condition, Conjunction, FixRegex, Formula, NegationKind, Negative,
+    Positive, Rule, RuleSet, Severity,
 };
 pub use paths::{GlobError, PathFilter, PathGlobs};
 

@@ -40,6 +40,25 @@ pub struct Rule {
     pub id_offset: usize,
 }
 
+/// The Bandit test ids a rule's `metadata.bandit` names (a string or a
+/// list): `--select B602`, per-file ignores and `# nosec B602` all name
+/// rules by them.
+pub fn bandit_ids(metadata: &serde_json::Value) -> impl Iterator<Item = &str> {
+    let (one, many) = match &metadata["bandit"] {
+        serde_json::Value::String(id) => (Some(id.as_str()), None),
+        serde_json::Value::Array(ids) => (None, Some(ids.iter().filter_map(|i| i.as_str()))),
+        _ => (None, None),
+    };
+    one.into_iter().chain(many.into_iter().flatten())
+}
+
+/// Whether `name` names the rule `id`: the id itself, or a prefix of it
+/// ending at a dot (`python.flask` names `python.flask.debug-enabled`).
+pub fn names_rule(name: &str, id: &str) -> bool {
+    id.strip_prefix(name)
+        .is_some_and(|rest| rest.is_empty() || rest.starts_with('.'))
+}
+
 /// Severity as written in the rule: Semgrep's levels and the CVSS-like ones.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Severity {

@@ -6,7 +6,7 @@
 //! so a Bandit user migrates without rewriting their configuration.
 
 use globset::{Glob, GlobMatcher};
-use tripline_rule::Rule;
+use tripline_rule::{bandit_ids, names_rule, Rule};
 
 /// One `--select` or `--skip` value.
 #[derive(Clone)]
@@ -48,10 +48,7 @@ impl Selector {
         if is_bandit_id(&self.text) {
             return bandit_ids(metadata).any(|b| b.eq_ignore_ascii_case(&self.text));
         }
-        id == self.text
-            || id
-                .strip_prefix(self.text.as_str())
-                .is_some_and(|rest| rest.starts_with('.'))
+        names_rule(&self.text, id)
     }
 }
 
@@ -59,16 +56,6 @@ impl Selector {
 fn is_bandit_id(text: &str) -> bool {
     let mut chars = text.chars();
     matches!(chars.next(), Some('B' | 'b')) && text.len() == 4 && chars.all(|c| c.is_ascii_digit())
-}
-
-/// The Bandit ids in a rule's `metadata.bandit` (a string or a list).
-pub fn bandit_ids(metadata: &serde_json::Value) -> impl Iterator<Item = &str> {
-    let (one, many) = match &metadata["bandit"] {
-        serde_json::Value::String(id) => (Some(id.as_str()), None),
-        serde_json::Value::Array(ids) => (None, Some(ids.iter().filter_map(|i| i.as_str()))),
-        _ => (None, None),
-    };
-    one.into_iter().chain(many.into_iter().flatten())
 }
 
 /// Keeps the rules that match a `select` (all, when there is none) and no

@@ -12,9 +12,9 @@ use tripline_rule::Rule;
 use crate::commands::scan::select_rules;
 use crate::metadata::{one_line, RuleFacts};
 use crate::rule_sources::load_rules;
-use crate::selection::bandit_ids;
 use crate::terminal::{print, report_diagnostics};
 use crate::{EXIT_CLEAN, EXIT_ERROR};
+use tripline_rule::bandit_ids;
 
 #[derive(clap::Args)]
 pub struct RulesArgs {

@@ -19,7 +19,7 @@ use super::location::portable_path;
 use super::text::clip;
 use super::Scan;
 use crate::metadata::{first_sentence, RuleFacts};
-use crate::selection::bandit_ids;
+use tripline_rule::bandit_ids;
 
 /// The version of GitLab's security report schema this report follows.
 pub const SCHEMA_VERSION: &str = "15.2.1";
