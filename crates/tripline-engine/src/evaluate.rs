@@ -135,7 +135,7 @@ fn conjunction_matches<'t>(
 ) -> Vec<Candidate<'t>> {
     // Any positive without a match empties the conjunction: before the
     // first one (maybe costly) is matched, look at those that are cheap to
-    // match because calls are found by name.
+    // match (see `LazyMatches::is_cheap`).
     if conjunction
         .positives
         .iter()
