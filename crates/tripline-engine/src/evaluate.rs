@@ -12,6 +12,7 @@ use tripline_rule::condition::{Binding, ConditionError, Expression, Kind, Value}
 use tripline_rule::{Condition, Conjunction, Formula, NegationKind, Positive};
 
 use crate::matches::{Around, LazyMatches};
+use crate::ranges::{contains, RangeIndex, Related};
 
 /// What evaluation needs to know about one file.
 pub struct FileContext<'a, 't> {
@@ -203,9 +204,19 @@ pub fn intersect<'t>(
     inside: bool,
     source: &[u8],
 ) -> Vec<Candidate<'t>> {
+    let related = if inside {
+        Related::Containing
+    } else {
+        Related::ContainingOrInside
+    };
+    let index = RangeIndex::new(others.iter().map(|o| &o.range).collect(), current.len());
     let mut next = Vec::new();
     for candidate in current {
-        for other in others {
+        for other in index
+            .related(&candidate.range, related)
+            .into_iter()
+            .map(|i| &others[i])
+        {
             let kept = if contains(&other.range, &candidate.range) {
                 &candidate.range
             } else if !inside && contains(&candidate.range, &other.range) {
@@ -233,19 +244,28 @@ pub fn negate<'t>(
     kind: NegationKind,
     source: &[u8],
 ) -> (Vec<Candidate<'t>>, Vec<Candidate<'t>>) {
+    let related = match kind {
+        NegationKind::Not | NegationKind::NotInside => Related::Containing,
+        NegationKind::NotRegex => Related::ContainingOrInside,
+    };
+    let index = RangeIndex::new(removing.iter().map(|n| &n.range).collect(), current.len());
     current.into_iter().partition(|candidate| {
-        !removing.iter().any(|n| {
-            let hit = match kind {
-                NegationKind::Not => n.range == candidate.range,
-                NegationKind::NotInside => contains(&n.range, &candidate.range),
-                // As in Semgrep: either range inside the other (an excluded
-                // word inside the match, or the match inside excluded text).
-                NegationKind::NotRegex => {
-                    contains(&n.range, &candidate.range) || contains(&candidate.range, &n.range)
-                }
-            };
-            hit && candidate.env.compatible(&n.env, source)
-        })
+        !index
+            .related(&candidate.range, related)
+            .into_iter()
+            .map(|i| &removing[i])
+            .any(|n| {
+                let hit = match kind {
+                    NegationKind::Not => n.range == candidate.range,
+                    NegationKind::NotInside => contains(&n.range, &candidate.range),
+                    // As in Semgrep: either range inside the other (an excluded
+                    // word inside the match, or the match inside excluded text).
+                    NegationKind::NotRegex => {
+                        contains(&n.range, &candidate.range) || contains(&candidate.range, &n.range)
+                    }
+                };
+                hit && candidate.env.compatible(&n.env, source)
+            })
     })
 }
 
@@ -502,10 +522,6 @@ pub fn focus<'t>(current: Vec<Candidate<'t>>, items: &[Vec<String>]) -> Vec<Cand
         }));
     }
     focused
-}
-
-fn contains(outer: &Range<usize>, inner: &Range<usize>) -> bool {
-    outer.start <= inner.start && inner.end <= outer.end
 }
 
 #[cfg(test)]

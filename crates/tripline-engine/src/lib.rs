@@ -24,6 +24,7 @@ pub mod explain;
 pub mod fixtures;
 mod matches;
 mod place;
+mod ranges;
 mod report;
 mod scan;
 mod sharing;

@@ -347,7 +347,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
     pub fn around(&self, ranges: impl Iterator<Item = Range<usize>>) -> Around<'t> {
         let mut nodes = Vec::new();
         for range in ranges {
-            self.add_around(innermost(self.scope, &range), &mut nodes);
+            self.add_around(self.scope.innermost(&range), &mut nodes);
         }
         Around::new(nodes)
     }
@@ -357,7 +357,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
     /// that is a large part of the scope, where trying every node of the
     /// pattern's kinds is cheaper.
     pub fn near(&self, ranges: impl Iterator<Item = Range<usize>>) -> Option<Around<'t>> {
-        let inner: Vec<Node<'t>> = ranges.map(|r| innermost(self.scope, &r)).collect();
+        let inner: Vec<Node<'t>> = ranges.map(|r| self.scope.innermost(&r)).collect();
         let inside: usize = inner.iter().map(Node::subtree_size).sum();
         if inside.saturating_mul(4) > self.scope.subtree_size() {
             return None;
@@ -557,18 +557,6 @@ impl<'t> Around<'t> {
         nodes.dedup();
         Around { nodes }
     }
-}
-
-/// The smallest node of `scope` (or `scope` itself) that contains `range`.
-fn innermost<'t>(scope: Node<'t>, range: &Range<usize>) -> Node<'t> {
-    let mut node = scope;
-    while let Some(child) = node
-        .children()
-        .find(|c| c.start_byte() <= range.start && range.end <= c.end_byte())
-    {
-        node = child;
-    }
-    node
 }
 
 /// The named nodes of a subtree grouped by kind, each group in tree order.

@@ -26,7 +26,7 @@ pub struct Place {
 
 /// The place of the code starting at byte `offset`.
 pub fn place(root: Node<'_>, source: &[u8], lines: &LineIndex, offset: usize) -> Place {
-    let innermost = innermost(root, offset);
+    let innermost = root.innermost(&(offset..offset + 1));
     let mut names = Vec::new();
     let mut statement = None;
     let mut node = Some(innermost);
@@ -47,18 +47,6 @@ pub fn place(root: Node<'_>, source: &[u8], lines: &LineIndex, offset: usize) ->
         enclosing: (!names.is_empty()).then(|| names.join(".")),
         statement: statement.unwrap_or(line..=line),
     }
-}
-
-/// The deepest node whose range contains `offset`.
-fn innermost(root: Node<'_>, offset: usize) -> Node<'_> {
-    let mut node = root;
-    while let Some(child) = node
-        .children()
-        .find(|c| c.start_byte() <= offset && offset < c.end_byte())
-    {
-        node = child;
-    }
-    node
 }
 
 fn is_statement(kind: &str) -> bool {
