@@ -54,6 +54,7 @@ use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 use crate::discover::Target;
 use crate::report::{FileError, Finding, MetavarValue, Position, Suppression};
 use crate::scan::FileOutcome;
+use crate::source;
 use crate::suppress::{self, SuppressOptions};
 
 /// Bumped whenever the layout of a cache file or the meaning of an entry changes.
@@ -220,6 +221,7 @@ impl<'r> Cache<'r> {
     pub(crate) fn scan(
         &self,
         target: &Target,
+        max_file_size: u64,
         scan: impl FnOnce(Option<Vec<u8>>) -> FileOutcome,
     ) -> (FileOutcome, Note) {
         let (Some(key), Some(relative)) = (self.key(&target.path), target.relative.to_str()) else {
@@ -236,7 +238,7 @@ impl<'r> Cache<'r> {
         }
         // The stamp says nothing: hash the content, and scan that same
         // content if it is new (the hash always describes what was scanned).
-        let Ok(bytes) = fs::read(&target.path) else {
+        let Ok(bytes) = source::read(&target.path, max_file_size) else {
             return (scan(None), Note::Uncached);
         };
         let hash = format!("{:032x}", xxh3_128(&bytes));
@@ -374,11 +376,11 @@ impl<'r> Cache<'r> {
         let path = target.path.display().to_string();
         let error = match &cached.error {
             None => None,
-            Some((kind, message)) => Some(FileError {
-                path: path.clone(),
-                kind: CACHED_ERROR_KINDS.into_iter().find(|k| k == kind)?,
-                message: message.clone(),
-            }),
+            Some((kind, message)) => Some(FileError::new(
+                &target.path,
+                CACHED_ERROR_KINDS.into_iter().find(|k| k == kind)?,
+                message.clone(),
+            )),
         };
         let findings = cached
             .findings
@@ -411,6 +413,7 @@ impl<'r> Cache<'r> {
             syntax_errors: cached.syntax_errors,
             bytes: cached.bytes,
             timing: None,
+            timed_out: Vec::new(),
         })
     }
 }
@@ -418,6 +421,10 @@ impl<'r> Cache<'r> {
 impl CachedOutcome {
     /// What to store of an outcome; `None` if it must not be cached.
     fn of(outcome: &FileOutcome) -> Option<Self> {
+        // Which rules finish in time depends on the machine, not the file.
+        if !outcome.timed_out.is_empty() {
+            return None;
+        }
         let error = match &outcome.error {
             None => None,
             Some(error) if CACHED_ERROR_KINDS.contains(&error.kind) => {

@@ -20,11 +20,16 @@ pub struct Target {
 pub struct DiscoveryOptions {
     /// `--include` / `--exclude`, over paths relative to the scanned directory.
     pub filter: PathFilter,
+    /// `--follow`: follow symbolic links, wherever they point (loops are
+    /// reported). Off by default, so a link cannot lead a scan out of the
+    /// tree it was asked to scan.
+    pub follow_links: bool,
 }
 
 /// Walks `roots`: directories respecting `.gitignore` and skipping hidden
 /// entries and non-Python files; a file named directly is always scanned.
-/// Symbolic links are not followed. The result is sorted and free of repeats.
+/// Symbolic links inside directories are not followed unless asked.
+/// The result is sorted and free of repeats.
 /// Paths that do not exist are returned as errors.
 pub fn discover(
     roots: &[PathBuf],
@@ -39,7 +44,12 @@ pub fn discover(
                 path: root.clone(),
                 relative: root.strip_prefix(".").unwrap_or(root).to_path_buf(),
             }),
-            Ok(_) => walk(root, options, &mut targets, &mut errors),
+            Ok(meta) if meta.is_dir() => walk(root, options, &mut targets, &mut errors),
+            // Reading a FIFO would wait for a writer; a device, forever.
+            Ok(_) => errors.push((
+                root.clone(),
+                "not a regular file or directory; not scanned".to_owned(),
+            )),
         }
     }
     targets.sort();
@@ -59,7 +69,7 @@ fn walk(
     let exclude = options.filter.exclude.clone();
     let prune_root = root.to_path_buf();
     let walker = WalkBuilder::new(root)
-        .follow_links(false)
+        .follow_links(options.follow_links)
         .hidden(true)
         .git_ignore(true)
         .git_exclude(true)
@@ -88,7 +98,18 @@ fn walk(
                 continue;
             }
         };
-        if !entry.file_type().is_some_and(|t| t.is_file()) || !is_python(entry.path()) {
+        let Some(file_type) = entry.file_type() else {
+            continue;
+        };
+        if !is_python(entry.path()) || file_type.is_dir() || file_type.is_symlink() {
+            continue;
+        }
+        if !file_type.is_file() {
+            // A FIFO, socket or device named like Python: never opened.
+            errors.push((
+                entry.path().to_path_buf(),
+                "not a regular file; not scanned".to_owned(),
+            ));
             continue;
         }
         let relative = entry
@@ -173,6 +194,7 @@ mod tests {
                 include: None,
                 exclude: Some(tripline_rule::PathGlobs::new(&["venv"]).unwrap()),
             },
+            ..DiscoveryOptions::default()
         };
         let (targets, errors) = discover(&[root.to_path_buf()], &options);
         assert!(errors.is_empty(), "{errors:?}");
@@ -186,6 +208,67 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).unwrap();
         }
+    }
+
+    /// A link out of the scanned tree is not followed unless asked; with
+    /// `follow_links`, a loop is reported rather than walked forever.
+    #[cfg(unix)]
+    #[test]
+    fn symbolic_links_are_followed_only_when_asked() {
+        use std::os::unix::fs::symlink;
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(outside.path().join("secret.py"), "x = 1\n").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir(root.join("pkg")).unwrap();
+        std::fs::write(root.join("pkg/a.py"), "x = 1\n").unwrap();
+        symlink(outside.path(), root.join("pkg/out")).unwrap();
+        symlink(outside.path().join("secret.py"), root.join("linked.py")).unwrap();
+        symlink(root.join("pkg"), root.join("pkg/loop")).unwrap();
+        let found = |follow_links| {
+            let options = DiscoveryOptions {
+                follow_links,
+                ..DiscoveryOptions::default()
+            };
+            let (targets, errors) = discover(&[root.to_path_buf()], &options);
+            let found: Vec<String> = targets
+                .iter()
+                .map(|t| t.relative.display().to_string())
+                .collect();
+            (found, errors)
+        };
+        let (by_default, errors) = found(false);
+        assert_eq!(by_default, ["pkg/a.py"]);
+        assert!(errors.is_empty(), "{errors:?}");
+        let (following, errors) = found(true);
+        assert_eq!(following, ["linked.py", "pkg/a.py", "pkg/out/secret.py"]);
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].1.contains("loop"), "{errors:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_fifo_named_directly_is_reported_not_opened() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("pipe.py");
+        assert!(std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success());
+        let (targets, errors) = discover(&[fifo.clone()], &DiscoveryOptions::default());
+        assert!(targets.is_empty());
+        assert_eq!(
+            errors,
+            [(
+                fifo,
+                "not a regular file or directory; not scanned".to_owned()
+            )]
+        );
+        let (targets, errors) = discover(&[dir.path().to_path_buf()], &DiscoveryOptions::default());
+        assert!(targets.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert_eq!(errors[0].1, "not a regular file; not scanned");
     }
 
     #[test]

@@ -28,6 +28,7 @@ mod ranges;
 mod report;
 mod scan;
 mod sharing;
+mod source;
 mod suppress;
 mod words;
 
@@ -46,7 +47,8 @@ pub use report::{
     FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Suppression,
     SuppressionKind, Timing,
 };
-pub use scan::{interpolate, scan_text, LineIndex, Prepared};
+pub use scan::{interpolate, scan_text, Limits, LineIndex, Prepared, DEFAULT_TIMEOUT};
+pub use source::DEFAULT_MAX_FILE_SIZE;
 pub use suppress::{
     SuppressOptions, UNUSED as UNUSED_SUPPRESSION, WITHOUT_REASON as SUPPRESSION_WITHOUT_REASON,
 };
@@ -69,6 +71,8 @@ pub struct ScanOptions {
     pub suppress: SuppressOptions,
     /// Told how the scan advances (the CLI draws a progress bar with it).
     pub progress: Option<Arc<dyn Progress>>,
+    /// Bounds on each file's scan (size, time).
+    pub limits: Limits,
 }
 
 /// Hooks called as a scan advances, from any of its threads. The engine
@@ -107,6 +111,7 @@ fn scan_started_at(
     let mut prepared = Prepared::new(ruleset);
     prepared.timing = options.timing;
     prepared.suppress = options.suppress;
+    prepared.limits = options.limits;
     // Timings describe a scan, not the cache.
     let cache_dir = options.cache.as_deref().filter(|_| !options.timing);
     let cache = cache_dir.map(|dir| Cache::open(dir, ruleset, &options.suppress, started));
@@ -118,10 +123,12 @@ fn scan_started_at(
         targets
             .par_iter()
             .map(|t| {
-                let done: (FileOutcome, Note) = match &cache {
-                    Some(cache) => cache.scan(t, |bytes| scan_file(&prepared, t, bytes)),
+                let done = survive_panics(t, || match &cache {
+                    Some(cache) => cache.scan(t, options.limits.max_file_size, |bytes| {
+                        scan_file(&prepared, t, bytes)
+                    }),
                     None => (scan_file(&prepared, t, None), Note::Uncached),
-                };
+                });
                 if let Some(progress) = progress {
                     progress.advance();
                 }
@@ -143,14 +150,10 @@ fn scan_started_at(
     report.stats.rules = ruleset.rules.len();
     report.errors = walk_errors
         .into_iter()
-        .map(|(path, message)| FileError {
-            path: path.display().to_string(),
-            kind: "read",
-            message,
-        })
+        .map(|(path, message)| FileError::new(&path, "read", message))
         .collect();
     let mut timing = options.timing.then(|| TimingTally::new(ruleset));
-    for outcome in outcomes {
+    for (target, outcome) in targets.iter().zip(outcomes) {
         if let (Some(tally), Some(file)) = (&mut timing, &outcome.timing) {
             tally.add(&outcome, file);
         }
@@ -158,6 +161,10 @@ fn scan_started_at(
             report.stats.files += 1;
             report.stats.bytes += outcome.bytes;
             report.stats.files_with_syntax_errors += usize::from(outcome.syntax_errors);
+        }
+        if let Some(error) = timeout_error(ruleset, target, &outcome, options.limits) {
+            report.stats.files_timed_out += 1;
+            report.errors.push(error);
         }
         if let Some(error) = outcome.error {
             report.stats.files_skipped += 1;
@@ -172,6 +179,65 @@ fn scan_started_at(
     report.count_findings();
     report.timing = timing.map(|tally| tally.finish(clock.elapsed()));
     report
+}
+
+/// Scans one file with `scan`; if that panics (a bug in tripline), the
+/// file is reported as not scanned and the scan goes on with the others.
+fn survive_panics(
+    target: &Target,
+    scan: impl FnOnce() -> (FileOutcome, Note),
+) -> (FileOutcome, Note) {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(scan)).unwrap_or_else(|panic| {
+        let reason = panic
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        let message = format!(
+            "tripline failed on this file ({reason}); this is a bug, please report it with the file"
+        );
+        let outcome = FileOutcome {
+            error: Some(FileError::new(&target.path, "internal", message)),
+            ..FileOutcome::default()
+        };
+        (outcome, Note::Uncached)
+    })
+}
+
+/// The report of a file whose rules did not all finish in time.
+fn timeout_error(
+    ruleset: &RuleSet,
+    target: &Target,
+    outcome: &FileOutcome,
+    limits: Limits,
+) -> Option<FileError> {
+    if outcome.timed_out.is_empty() {
+        return None;
+    }
+    let rules: Vec<String> = outcome
+        .timed_out
+        .iter()
+        .map(|&i| ruleset.rules[i].id.clone())
+        .collect();
+    let limit = limits
+        .timeout
+        .map_or_else(String::new, |t| format!(" of {} s", t.as_secs_f64()));
+    let message = match rules.len() {
+        1 => format!("{} did not finish within the --timeout{limit}; its findings here are not reported", rules[0]),
+        2 => format!(
+            "{} and {} did not finish within the --timeout{limit}; their findings here are not reported",
+            rules[0], rules[1]
+        ),
+        n => format!(
+            "{} and {} more rules did not finish within the --timeout{limit}; their findings here are not reported",
+            rules[0],
+            n - 1
+        ),
+    };
+    Some(FileError {
+        rules,
+        ..FileError::new(&target.path, "timeout", message)
+    })
 }
 
 /// Runs `work` on `jobs` threads (all cores if `None`).

@@ -7,7 +7,10 @@
 //! comments apply to it, so `# nosec` at the end of a call written over
 //! several lines covers a finding on its first line.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
 use std::ops::RangeInclusive;
+use std::rc::Rc;
 
 use tripline_pattern::Node;
 
@@ -24,28 +27,80 @@ pub struct Place {
     pub statement: RangeInclusive<usize>,
 }
 
-/// The place of the code starting at byte `offset`.
-pub fn place(root: Node<'_>, source: &[u8], lines: &LineIndex, offset: usize) -> Place {
-    let innermost = root.innermost(&(offset..offset + 1));
-    let mut names = Vec::new();
-    let mut statement = None;
-    let mut node = Some(innermost);
-    while let Some(current) = node {
-        if statement.is_none() && is_statement(current.kind()) {
-            statement = Some(lines.line(current.start_byte())..=lines.line(header_end(current)));
+/// The places of the findings of one file. What each node's place is,
+/// once known, is remembered: findings nested 100,000 deep (hostile input)
+/// then cost one walk up the tree in all, not one each.
+pub struct Places<'a, 't> {
+    root: Node<'t>,
+    source: &'a [u8],
+    lines: &'a LineIndex,
+    /// By node id: the innermost statement at or above the node, and the
+    /// names of the functions and classes around it.
+    known: RefCell<HashMap<usize, Around<'t>>>,
+}
+
+#[derive(Clone)]
+struct Around<'t> {
+    statement: Option<Node<'t>>,
+    enclosing: Option<Rc<str>>,
+}
+
+impl<'a, 't> Places<'a, 't> {
+    pub fn new(root: Node<'t>, source: &'a [u8], lines: &'a LineIndex) -> Self {
+        Places {
+            root,
+            source,
+            lines,
+            known: RefCell::new(HashMap::new()),
         }
-        if matches!(current.kind(), "function_definition" | "class_definition") {
-            if let Some(name) = current.child_by_field_name("name") {
-                names.push(String::from_utf8_lossy(&source[name.byte_range()]).into_owned());
-            }
-        }
-        node = current.parent();
     }
-    names.reverse();
-    let line = lines.line(offset);
-    Place {
-        enclosing: (!names.is_empty()).then(|| names.join(".")),
-        statement: statement.unwrap_or(line..=line),
+
+    /// The place of the code starting at byte `offset`.
+    pub fn at(&self, offset: usize) -> Place {
+        let around = self.around(self.root.innermost(&(offset..offset + 1)));
+        let line = self.lines.line(offset);
+        Place {
+            enclosing: around.enclosing.map(|names| names.to_string()),
+            statement: around.statement.map_or(line..=line, |statement| {
+                self.lines.line(statement.start_byte())..=self.lines.line(header_end(statement))
+            }),
+        }
+    }
+
+    /// What is around `node`: walks up to the first node already known
+    /// (or the root), then records every node of the walk.
+    fn around(&self, node: Node<'t>) -> Around<'t> {
+        let mut walk = Vec::new();
+        let mut current = Some(node);
+        let mut above = Around {
+            statement: None,
+            enclosing: None,
+        };
+        while let Some(here) = current {
+            if let Some(known) = self.known.borrow().get(&here.id()) {
+                above = known.clone();
+                break;
+            }
+            walk.push(here);
+            current = here.parent();
+        }
+        let mut known = self.known.borrow_mut();
+        for here in walk.into_iter().rev() {
+            if is_statement(here.kind()) {
+                above.statement = Some(here);
+            }
+            if matches!(here.kind(), "function_definition" | "class_definition") {
+                if let Some(name) = here.child_by_field_name("name") {
+                    let name = String::from_utf8_lossy(&self.source[name.byte_range()]);
+                    above.enclosing = Some(match &above.enclosing {
+                        Some(outer) => Rc::from(format!("{outer}.{name}")),
+                        None => Rc::from(name.as_ref()),
+                    });
+                }
+            }
+            known.insert(here.id(), above.clone());
+        }
+        above
     }
 }
 
@@ -89,7 +144,7 @@ mod tests {
     fn place_of(text: &str, needle: &str) -> Place {
         let tree = SyntaxTree::parse(text).unwrap();
         let offset = text.find(needle).unwrap();
-        place(tree.root(), text.as_bytes(), &LineIndex::new(text), offset)
+        Places::new(tree.root(), text.as_bytes(), &LineIndex::new(text)).at(offset)
     }
 
     #[test]

@@ -104,9 +104,33 @@ fn severity_name<S: serde::Serializer>(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FileError {
     pub path: String,
-    /// `read` (I/O error), `encoding` (not UTF-8), `binary` (NUL bytes).
+    /// What went wrong; the kinds are listed in docs/output.md.
     pub kind: &'static str,
     pub message: String,
+    /// For `timeout`: the rules that did not finish in the file.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub rules: Vec<String>,
+}
+
+impl FileError {
+    pub fn new(path: &std::path::Path, kind: &'static str, message: String) -> Self {
+        FileError {
+            path: path.display().to_string(),
+            kind,
+            message,
+            rules: Vec::new(),
+        }
+    }
+
+    /// One line for people: what happened to which file.
+    pub fn describe(&self) -> String {
+        let done = if self.kind == "timeout" {
+            "partly scanned"
+        } else {
+            "skipped"
+        };
+        format!("{done} {}: {}", self.path, self.message)
+    }
 }
 
 /// Counts about a scan.
@@ -118,6 +142,8 @@ pub struct Stats {
     pub files_with_syntax_errors: usize,
     /// Files that could not be scanned (see `errors`).
     pub files_skipped: usize,
+    /// Files scanned only in part: some rules ran out of time (see `errors`).
+    pub files_timed_out: usize,
     /// Bytes of Python scanned.
     pub bytes: u64,
     /// Rules that ran.

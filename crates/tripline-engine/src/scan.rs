@@ -9,13 +9,14 @@ use std::time::{Duration, Instant};
 
 use regex::Regex;
 use tripline_pattern::names::module_path;
-use tripline_pattern::{Env, FileIndex, Match, SyntaxTree};
+use tripline_pattern::{deadline, Env, FileIndex, Match, SyntaxTree};
 use tripline_rule::{Requirement, Rule, RuleSet};
 
 use crate::discover::Target;
 use crate::evaluate::{evaluate, FileContext};
 use crate::matches::{Dispatch, LazyMatches};
 use crate::report::{FileError, Finding, MetavarValue, Position};
+use crate::source::{self, Unreadable};
 use crate::suppress::{self, SuppressOptions};
 use crate::words::{Present, Words};
 
@@ -32,6 +33,33 @@ pub struct Prepared<'r> {
     pub timing: bool,
     /// How suppression comments are handled.
     pub suppress: SuppressOptions,
+    /// Bounds on each file's scan.
+    pub limits: Limits,
+}
+
+/// Bounds on one file's scan, so that no file can hold up or exhaust a
+/// whole scan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Larger files are reported and skipped (`--max-file-size`).
+    pub max_file_size: u64,
+    /// Time for one file, from reading it to its last rule (`--timeout`);
+    /// `None`: no limit. Rules that have not finished by then are
+    /// reported, and the findings of the others kept.
+    pub timeout: Option<Duration>,
+}
+
+/// The default of `--timeout`: the slowest file of the CPython standard
+/// library takes well under a second.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_file_size: source::DEFAULT_MAX_FILE_SIZE,
+            timeout: Some(DEFAULT_TIMEOUT),
+        }
+    }
 }
 
 impl<'r> Prepared<'r> {
@@ -60,6 +88,7 @@ impl<'r> Prepared<'r> {
             words,
             timing: false,
             suppress: SuppressOptions::default(),
+            limits: Limits::default(),
         }
     }
 }
@@ -80,6 +109,9 @@ pub struct FileOutcome {
     pub syntax_errors: bool,
     pub bytes: u64,
     pub timing: Option<FileTiming>,
+    /// The rules (by index in the rule set) that did not finish within
+    /// [`Limits::timeout`]; their findings in this file are not reported.
+    pub timed_out: Vec<usize>,
 }
 
 /// Where one file's scan time went, with `--time`.
@@ -125,35 +157,21 @@ fn read_and_scan(
     bytes: Option<Vec<u8>>,
     mut timing: Option<&mut FileTiming>,
 ) -> FileOutcome {
-    let fail = |kind, message: String| FileOutcome {
-        error: Some(FileError {
-            path: target.path.display().to_string(),
-            kind,
-            message,
-        }),
+    let deadline = prepared.limits.timeout.map(|t| Instant::now() + t);
+    let fail = |Unreadable { kind, message }| FileOutcome {
+        error: Some(FileError::new(&target.path, kind, message)),
         ..FileOutcome::default()
     };
-    let bytes = match bytes.map_or_else(|| std::fs::read(&target.path), Ok) {
+    let bytes = match bytes.map_or_else(
+        || source::read(&target.path, prepared.limits.max_file_size),
+        Ok,
+    ) {
         Ok(bytes) => bytes,
-        Err(err) => return fail("read", format!("cannot read: {err}")),
+        Err(unreadable) => return fail(unreadable),
     };
-    if bytes.contains(&0) {
-        return fail(
-            "binary",
-            "contains NUL bytes; not a Python source file".to_owned(),
-        );
-    }
-    let text = match String::from_utf8(bytes) {
-        Ok(text) => text,
-        Err(err) => {
-            return fail(
-                "encoding",
-                format!(
-                    "not valid UTF-8 (first bad byte at offset {})",
-                    err.utf8_error().valid_up_to()
-                ),
-            )
-        }
+    let text = match source::decode(bytes) {
+        Ok(decoded) => decoded.text,
+        Err(unreadable) => return fail(unreadable),
     };
     let present = prepared.words_in(&text);
     let rules: Vec<usize> = (0..prepared.ruleset.rules.len())
@@ -172,7 +190,10 @@ fn read_and_scan(
     }
     let parsing = timing.is_some().then(Instant::now);
     let Some(tree) = SyntaxTree::parse(&text) else {
-        return fail("parse", "the parser gave up on this file".to_owned());
+        return fail(Unreadable {
+            kind: "parse",
+            message: "the parser gave up on this file".to_owned(),
+        });
     };
     outcome.syntax_errors = tree.root().has_error();
     if let (Some(timing), Some(parsing)) = (timing.as_deref_mut(), parsing) {
@@ -186,7 +207,11 @@ fn read_and_scan(
         lines: &lines,
         path: &path,
     };
-    outcome.findings = find(prepared, &rules, &file, &present, target, timing);
+    let found = deadline::run_until(deadline, || {
+        find(prepared, &rules, &file, &present, target, timing)
+    });
+    outcome.findings = found.findings;
+    outcome.timed_out = found.timed_out;
     suppress::annotate(&mut outcome.findings, &file, &prepared.suppress);
     outcome
 }
@@ -200,8 +225,16 @@ pub struct ScannedFile<'a> {
     pub path: &'a str,
 }
 
+/// What the rules found in a file, and which rules ran out of time.
+struct Found {
+    findings: Vec<Finding>,
+    timed_out: Vec<usize>,
+}
+
 /// Runs the given rules over a parsed file; with `timing`, records how
-/// long each rule took.
+/// long each rule took. When the matching deadline passes (see
+/// [`deadline`]), the rule that was running and those after it are listed
+/// as timed out: the running rule's findings are incomplete and dropped.
 fn find(
     prepared: &Prepared<'_>,
     rules: &[usize],
@@ -209,7 +242,7 @@ fn find(
     present: &Present,
     target: &Target,
     mut timing: Option<&mut FileTiming>,
-) -> Vec<Finding> {
+) -> Found {
     let ScannedFile {
         tree,
         text,
@@ -219,17 +252,27 @@ fn find(
     let module = module_path(&target.relative);
     with_file(prepared, tree, text, present, module.as_deref(), |file| {
         let mut findings = Vec::new();
-        for &index in rules {
+        for (position, &index) in rules.iter().enumerate() {
             let started = timing.is_some().then(Instant::now);
             let rule = &prepared.ruleset.rules[index];
-            for candidate in evaluate(&rule.formula, file) {
-                findings.push(finding(rule, &candidate, path, text, lines));
-            }
+            let candidates = evaluate(&rule.formula, file);
             if let (Some(timing), Some(started)) = (timing.as_deref_mut(), started) {
                 timing.rules.push((index, started.elapsed()));
             }
+            if deadline::passed() {
+                return Found {
+                    findings,
+                    timed_out: rules[position..].to_vec(),
+                };
+            }
+            for candidate in candidates {
+                findings.push(finding(rule, &candidate, path, text, lines));
+            }
         }
-        findings
+        Found {
+            findings,
+            timed_out: Vec::new(),
+        }
     })
 }
 
@@ -336,28 +379,47 @@ pub fn interpolate(message: &str, env: &Env<'_>, source: &[u8]) -> String {
         .into_owned()
 }
 
+/// The most source a finding carries in its `lines` (see
+/// [`LineIndex::full_lines`]).
+pub const MAX_FINDING_LINES: usize = 4096;
+
 /// Line starts of a file, for turning byte offsets into lines and columns.
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Whether each line is ASCII only: there a column is a byte count, and
+    /// finding one costs nothing however long the line (minified code).
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
+    /// A UTF-8 byte order mark is not part of the first line: columns count
+    /// from after it, as editors show them.
     pub fn new(text: &str) -> Self {
-        let mut starts = vec![0];
+        let mut starts = vec![if text.starts_with('\u{feff}') { 3 } else { 0 }];
         starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { starts }
+        let ascii = (0..starts.len())
+            .map(|line| {
+                let end = starts.get(line + 1).copied().unwrap_or(text.len());
+                text.as_bytes()[starts[line].min(end)..end].is_ascii()
+            })
+            .collect();
+        LineIndex { starts, ascii }
     }
 
     /// 1-based line and character column of a byte offset.
     pub fn position(&self, text: &str, offset: usize) -> Position {
-        let line = self.starts.partition_point(|&s| s <= offset) - 1;
-        let start = self.starts[line];
+        let line = self
+            .starts
+            .partition_point(|&s| s <= offset)
+            .saturating_sub(1);
+        let start = self.starts[line].min(offset);
+        let col = match text.get(start..offset) {
+            Some(before) if !self.ascii[line] => before.chars().count(),
+            _ => offset - start,
+        };
         Position {
             line: line + 1,
-            col: text
-                .get(start..offset)
-                .map_or(offset - start, |s| s.chars().count())
-                + 1,
+            col: col + 1,
         }
     }
 
@@ -368,6 +430,9 @@ impl LineIndex {
             return text.len();
         };
         let skip = position.col.saturating_sub(1);
+        if self.ascii.get(position.line.saturating_sub(1)) == Some(&true) {
+            return (start + skip).min(text.len());
+        }
         text[start..]
             .char_indices()
             .nth(skip)
@@ -376,16 +441,75 @@ impl LineIndex {
 
     /// The 1-based line of a byte offset.
     pub fn line(&self, offset: usize) -> usize {
-        self.starts.partition_point(|&s| s <= offset)
+        self.starts.partition_point(|&s| s <= offset).max(1)
     }
 
-    /// The whole lines a range touches, without the final newline.
+    /// The whole lines a range touches, without the final newline: what a
+    /// finding shows of the code. At most [`MAX_FINDING_LINES`] bytes of
+    /// them, cut after a whole line (nothing, if the first line is longer):
+    /// each finding holds a copy, and 20,000 findings on one line of
+    /// minified code must not copy that line 20,000 times.
     pub fn full_lines<'a>(&self, text: &'a str, range: std::ops::Range<usize>) -> &'a str {
-        let first = self.starts.partition_point(|&s| s <= range.start) - 1;
-        let start = self.starts[first];
-        let end = text[range.end.min(text.len())..]
-            .find('\n')
-            .map_or(text.len(), |i| range.end + i);
-        text[start..end].trim_end_matches('\r')
+        let line_of = |offset: usize| {
+            self.starts
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1)
+        };
+        let start = self.starts[line_of(range.start)].min(range.start);
+        let end = self
+            .starts
+            .get(line_of(range.end.min(text.len())) + 1)
+            .map_or(text.len(), |next| next - 1)
+            .max(start);
+        let mut lines = &text[start..end];
+        if lines.len() > MAX_FINDING_LINES {
+            let cut = lines.as_bytes()[..MAX_FINDING_LINES]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .unwrap_or(0);
+            lines = &lines[..cut];
+        }
+        lines.trim_end_matches('\r')
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_byte_order_mark_is_not_a_column() {
+        let text = "\u{feff}eval(x)\ny = 1\n";
+        let lines = LineIndex::new(text);
+        assert_eq!(lines.position(text, 3), Position { line: 1, col: 1 });
+        assert_eq!(lines.position(text, 0), Position { line: 1, col: 1 });
+        assert_eq!(lines.position(text, 11), Position { line: 2, col: 1 });
+        assert_eq!(lines.offset(text, Position { line: 1, col: 1 }), 3);
+        assert_eq!(lines.line(0), 1);
+        assert_eq!(lines.full_lines(text, 3..10), "eval(x)");
+    }
+
+    #[test]
+    fn columns_count_characters() {
+        let text = "s = 'é'; eval(s)\r\n";
+        let lines = LineIndex::new(text);
+        let eval = text.find("eval").unwrap();
+        assert_eq!(lines.position(text, eval), Position { line: 1, col: 10 });
+        assert_eq!(lines.full_lines(text, eval..eval + 4), "s = 'é'; eval(s)");
+    }
+
+    #[test]
+    fn a_finding_carries_at_most_a_few_kilobytes_of_whole_lines() {
+        let text = format!(
+            "a = 1\nb = 2\n{}\nc = 3\n",
+            "x".repeat(MAX_FINDING_LINES + 1)
+        );
+        let lines = LineIndex::new(&text);
+        let c = text.find("c = 3").unwrap();
+        assert_eq!(lines.full_lines(&text, c..c + 5), "c = 3");
+        // The match ends on its line's newline: the next line is shown too.
+        assert_eq!(lines.full_lines(&text, 0..6), "a = 1\nb = 2");
+        assert_eq!(lines.full_lines(&text, 0..c), "a = 1\nb = 2");
+        assert_eq!(lines.full_lines(&text, 12..14), "");
     }
 }

@@ -14,12 +14,14 @@
 //! that it is counted and SARIF can show it as suppressed. The findings
 //! about comments are never suppressed themselves.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 use tripline_pattern::Node;
 use tripline_rule::{bandit_ids, names_rule, Severity};
 
 use crate::directive::{self, Directive};
-use crate::place::place;
+use crate::place::Places;
 use crate::report::{Finding, Suppression, SuppressionKind};
 use crate::scan::{LineIndex, ScannedFile};
 
@@ -98,17 +100,25 @@ pub fn annotate(findings: &mut Vec<Finding>, file: &ScannedFile<'_>, options: &S
     } else {
         Vec::new()
     };
+    let places = Places::new(root, text.as_bytes(), lines);
+    // The directives on each line, by index in `found`.
+    let mut by_line: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, directive) in found.iter().enumerate() {
+        by_line.entry(directive.line).or_default().push(i);
+    }
     for finding in findings.iter_mut() {
         let offset = lines.offset(text, finding.start);
-        let place = place(root, text.as_bytes(), lines, offset);
+        let place = places.at(offset);
         finding.enclosing = place.enclosing;
         let above = place.statement.start().saturating_sub(1);
         let on_line = |line: usize, alone_only: bool| {
-            found
-                .iter()
-                .enumerate()
-                .filter(move |(_, d)| d.line == line && (d.alone || !alone_only))
-                .map(|(i, _)| i)
+            let found = &found;
+            by_line
+                .get(&line)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(move |&i| found[i].alone || !alone_only)
         };
         let covering = std::iter::once(finding.start.line)
             .chain(place.statement)
@@ -127,7 +137,7 @@ pub fn annotate(findings: &mut Vec<Finding>, file: &ScannedFile<'_>, options: &S
     }
     for directive in &found {
         let about = |rule_id: &str, message: String| {
-            comment_finding(rule_id, message, directive, root, text, lines, path)
+            comment_finding(rule_id, message, directive, &places, text, lines, path)
         };
         let kind = directive.directive.kind.spelling();
         if options.require_reason && directive.directive.reason.is_none() {
@@ -195,7 +205,7 @@ fn comment_finding(
     rule_id: &str,
     message: String,
     found: &Found,
-    root: Node<'_>,
+    places: &Places<'_, '_>,
     text: &str,
     lines: &LineIndex,
     path: &str,
@@ -213,7 +223,7 @@ fn comment_finding(
         metavars: Default::default(),
         lines: lines.full_lines(text, start..end).to_owned(),
         fix: None,
-        enclosing: place(root, text.as_bytes(), lines, start).enclosing,
+        enclosing: places.at(start).enclosing,
         suppressed: None,
     }
 }

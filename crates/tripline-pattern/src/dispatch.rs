@@ -155,6 +155,11 @@ impl<'s> NodeNames<'s> {
     }
 }
 
+/// Longer code is not a name anyone writes (`a.b.c` spelled over a
+/// kilobyte): not looked at, so that a chain of 100,000 attributes costs
+/// nothing per link.
+const MAX_NAME_BYTES: usize = 1024;
+
 /// `a.b.c` for a chain of names (parentheses looked through), `a` for a
 /// name; nothing for anything else.
 fn spelled_name<'s>(node: Node<'_>, source: &'s [u8]) -> Option<Cow<'s, str>> {
@@ -162,11 +167,11 @@ fn spelled_name<'s>(node: Node<'_>, source: &'s [u8]) -> Option<Cow<'s, str>> {
     if node.kind_id() == kinds.identifier {
         return Some(python::text(node, source));
     }
-    if node.kind_id() != kinds.attribute {
+    let text = &source[node.byte_range()];
+    if node.kind_id() != kinds.attribute || text.len() > MAX_NAME_BYTES {
         return None;
     }
     // Most chains are written plainly (`os.path.join`): their text is the name.
-    let text = &source[node.byte_range()];
     if text
         .iter()
         .all(|b| b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.')
@@ -177,15 +182,22 @@ fn spelled_name<'s>(node: Node<'_>, source: &'s [u8]) -> Option<Cow<'s, str>> {
         }
         return std::str::from_utf8(text).ok().map(Cow::Borrowed);
     }
-    let object = spelled_name(
-        python::unwrap_parens(node.child_by_field_name("object")?),
-        source,
-    )?;
-    let attribute = node.child_by_field_name("attribute")?;
-    Some(Cow::Owned(format!(
-        "{object}.{}",
-        python::text(attribute, source)
-    )))
+    // `(a).b  .c`: the names, read from the innermost out.
+    let mut parts = Vec::new();
+    let mut current = node;
+    while current.kind_id() == kinds.attribute {
+        parts.push(python::text(
+            current.child_by_field_name("attribute")?,
+            source,
+        ));
+        current = python::unwrap_parens(current.child_by_field_name("object")?);
+    }
+    if current.kind_id() != kinds.identifier {
+        return None;
+    }
+    parts.push(python::text(current, source));
+    parts.reverse();
+    Some(Cow::Owned(parts.join(".")))
 }
 
 /// Which part of a call's callee a pattern's metavariable stands for:

@@ -17,6 +17,7 @@
 //! assert_eq!(matches, vec![(0, 31, vec![("F".to_string(), "run".to_string())])]);
 //! ```
 
+pub mod deadline;
 mod dispatch;
 mod env;
 mod equality;
@@ -202,6 +203,11 @@ pub struct Match<'t> {
     pub env: Env<'t>,
 }
 
+/// How deep a pattern's syntax tree may be. Compiling and matching a
+/// pattern recurse over its depth, on threads with the standard 2 MiB
+/// stack; real patterns stay below 30 (`f(g(h(x)))` is 12 deep).
+pub const MAX_PATTERN_DEPTH: usize = 200;
+
 impl Pattern {
     /// Parses pattern text. Errors carry the offset in `text`.
     pub fn parse(text: &str) -> Result<Pattern, PatternError> {
@@ -215,6 +221,16 @@ impl Pattern {
         let root = tree.root();
         if root.has_error() {
             return Err(syntax_error(root, &template, text));
+        }
+        let depth = tree.depth();
+        if depth > MAX_PATTERN_DEPTH {
+            return Err(PatternError::new(
+                format!(
+                    "this pattern nests {depth} syntax nodes deep; the limit is {MAX_PATTERN_DEPTH} \
+                     (matching recurses over a pattern's depth; scanned code may nest any depth)"
+                ),
+                0,
+            ));
         }
         let statements: Vec<Node<'_>> = root.named_children().filter(|n| !n.is_extra()).collect();
         let source = template.code.as_bytes();

@@ -6,6 +6,7 @@
 //! binds `$X` to each argument in turn), and a later constraint such as
 //! `metavariable-regex` may accept only one of them.
 
+use crate::deadline;
 use crate::env::{Bound, Env};
 use crate::names::FileIndex;
 use crate::python::{self, StringPart, KINDS};
@@ -37,10 +38,17 @@ pub struct StatementMode {
     pub track_end: bool,
 }
 
+/// Whether to stop looking for more ways to match: enough were found, or
+/// the file's time is up (see [`deadline`]). Asked at every step of the
+/// recursion, so that no pattern can keep a scan busy past its deadline.
+fn enough(out: &[Env<'_>]) -> bool {
+    out.len() >= MAX_ENVIRONMENTS || deadline::check()
+}
+
 impl<'t> Matcher<'_, 't> {
     /// Every way `pattern` matches `node`, starting from `env`.
     pub fn node(&self, pattern: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
-        if out.len() >= MAX_ENVIRONMENTS {
+        if enough(out) {
             return;
         }
         match pattern {
@@ -291,7 +299,7 @@ impl<'t> Matcher<'_, 't> {
         env: &Env<'t>,
         out: &mut Vec<Env<'t>>,
     ) {
-        if out.len() >= MAX_ENVIRONMENTS {
+        if enough(out) {
             return;
         }
         let Some((first, rest)) = patterns.split_first() else {
@@ -344,7 +352,7 @@ impl<'t> Matcher<'_, 't> {
         mode: StatementMode,
         out: &mut Vec<Env<'t>>,
     ) {
-        if out.len() >= MAX_ENVIRONMENTS {
+        if enough(out) {
             return;
         }
         let Some((first, rest)) = patterns.split_first() else {

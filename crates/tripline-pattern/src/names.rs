@@ -21,6 +21,10 @@ use std::rc::Rc;
 use crate::python::{self, KINDS};
 use crate::syntax::Node;
 
+/// Attribute chains longer than this have no qualified name: no import
+/// is spelled `a.b.c...` sixty-five names deep.
+const MAX_CHAIN_LINKS: usize = 64;
+
 /// What a binding gives a name.
 #[derive(Debug, Clone)]
 enum Binding<'t> {
@@ -372,35 +376,53 @@ impl<'t> FileIndex<'t> {
     }
 
     /// The qualified name an identifier or attribute chain refers to through
-    /// an import (`sp.call` → `subprocess.call`), if it does.
+    /// an import (`sp.call` → `subprocess.call`), if it does. Computed
+    /// without recursion, and only for chains of at most
+    /// [`MAX_CHAIN_LINKS`] attributes, so that `x.b.b.b...` written 100,000
+    /// times neither exhausts the stack nor builds gigabytes of names.
     pub fn qualified_name(&self, node: Node<'t>, source: &[u8]) -> Option<Rc<str>> {
-        let node = python::unwrap_parens(node);
-        if node.kind_id() != KINDS.identifier && node.kind_id() != KINDS.attribute {
-            return None;
-        }
-        if let Some(known) = self.qualified.borrow().get(&node.id()) {
-            return known.clone();
-        }
-        let qualified: Option<Rc<str>> = if node.kind_id() == KINDS.identifier {
-            match self.binding(node, source) {
-                Some(Binding::Import(qualified)) => Some(Rc::from(qualified.as_str())),
-                _ => None,
+        // From `node` down to the name it starts with: each attribute link
+        // and its attribute name, outermost first.
+        let mut links: Vec<(Node<'t>, Node<'t>)> = Vec::new();
+        let mut current = python::unwrap_parens(node);
+        let base: Option<Rc<str>> = loop {
+            if current.kind_id() != KINDS.identifier && current.kind_id() != KINDS.attribute {
+                break None;
             }
-        } else {
-            let object = node.child_by_field_name("object");
-            let attribute = node.child_by_field_name("attribute");
+            if let Some(known) = self.qualified.borrow().get(&current.id()) {
+                break known.clone();
+            }
+            if current.kind_id() == KINDS.identifier {
+                let qualified = match self.binding(current, source) {
+                    Some(Binding::Import(qualified)) => Some(Rc::from(qualified.as_str())),
+                    _ => None,
+                };
+                self.qualified
+                    .borrow_mut()
+                    .insert(current.id(), qualified.clone());
+                break qualified;
+            }
+            let object = current.child_by_field_name("object");
+            let attribute = current.child_by_field_name("attribute");
             match (object, attribute) {
-                (Some(object), Some(attribute)) => {
-                    self.qualified_name(object, source).map(|object| {
-                        Rc::from(format!("{object}.{}", python::text(attribute, source)))
-                    })
+                (Some(object), Some(attribute)) if links.len() < MAX_CHAIN_LINKS => {
+                    links.push((current, attribute));
+                    current = python::unwrap_parens(object);
                 }
-                _ => None,
+                _ => {
+                    self.qualified.borrow_mut().insert(current.id(), None);
+                    break None;
+                }
             }
         };
-        self.qualified
-            .borrow_mut()
-            .insert(node.id(), qualified.clone());
+        let mut qualified = base;
+        for (link, attribute) in links.into_iter().rev() {
+            qualified = qualified
+                .map(|object| Rc::from(format!("{object}.{}", python::text(attribute, source))));
+            self.qualified
+                .borrow_mut()
+                .insert(link.id(), qualified.clone());
+        }
         qualified
     }
 

@@ -203,9 +203,17 @@ pub fn significant_children(node: Node<'_>) -> Vec<Node<'_>> {
         .collect()
 }
 
+/// How many nested parentheses [`unwrap_parens`] looks through: more are
+/// written only to attack a tool, and looking through 20,000 of them at
+/// each of 20,000 nodes would take seconds.
+const MAX_PARENS_LOOKED_THROUGH: usize = 64;
+
 /// Looks through redundant parentheses: `(x)` means `x`.
 pub fn unwrap_parens(mut node: Node<'_>) -> Node<'_> {
-    while node.kind_id() == KINDS.parenthesized_expression {
+    for _ in 0..MAX_PARENS_LOOKED_THROUGH {
+        if node.kind_id() != KINDS.parenthesized_expression {
+            break;
+        }
         let mut inner = node.named_children().filter(|c| !c.is_extra());
         match (inner.next(), inner.next()) {
             (Some(only), None) => node = only,

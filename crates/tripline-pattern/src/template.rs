@@ -45,17 +45,17 @@ pub struct Template {
 impl Template {
     /// Rewrites `source` (the pattern as written) into Python.
     pub fn rewrite(source: &str) -> Result<Template, PatternError> {
+        // Before pest, whose parser (like `emit`) recurses once per bracket.
+        check_brackets(source)?;
         let mut pairs = TemplateParser::parse(Rule::pattern, source).map_err(|err| {
-            unbalanced(source).unwrap_or_else(|| {
-                let offset = match err.location {
-                    pest::error::InputLocation::Pos(p) => p,
-                    pest::error::InputLocation::Span((s, _)) => s,
-                };
-                PatternError::new(
-                    "unbalanced brackets, quotes or `<... ...>` in the pattern",
-                    offset,
-                )
-            })
+            let offset = match err.location {
+                pest::error::InputLocation::Pos(p) => p,
+                pest::error::InputLocation::Span((s, _)) => s,
+            };
+            PatternError::new(
+                "unbalanced brackets, quotes or `<... ...>` in the pattern",
+                offset,
+            )
         })?;
         let mut template = Template {
             code: String::with_capacity(source.len() + 16),
@@ -218,13 +218,30 @@ impl Template {
     }
 }
 
-/// The first bracket or quote that is never closed (or closed wrongly),
-/// for an error that points at it rather than at the end of the pattern.
-fn unbalanced(source: &str) -> Option<PatternError> {
+/// How deep brackets and `<... ...>` may nest in a pattern: parsing the
+/// template recurses once per level (and the pattern's syntax tree is then
+/// bounded by [`crate::MAX_PATTERN_DEPTH`]).
+const MAX_BRACKET_DEPTH: usize = 100;
+
+/// Finds the first bracket or quote that is never closed (or closed
+/// wrongly), for an error that points at it rather than at the end of the
+/// pattern, and brackets nested deeper than [`MAX_BRACKET_DEPTH`].
+fn check_brackets(source: &str) -> Result<(), PatternError> {
     let mut open: Vec<(char, usize)> = Vec::new();
+    let mut deep_operators = 0_usize;
     let mut chars = source.char_indices().peekable();
     while let Some((offset, c)) = chars.next() {
+        if open.len() + deep_operators > MAX_BRACKET_DEPTH {
+            return Err(PatternError::new(
+                format!("brackets and `<... ...>` nest more than {MAX_BRACKET_DEPTH} deep here; that is the limit for a pattern"),
+                offset,
+            ));
+        }
         match c {
+            '<' if source[offset..].starts_with("<...") => deep_operators += 1,
+            '.' if source[offset..].starts_with("...>") => {
+                deep_operators = deep_operators.saturating_sub(1);
+            }
             '#' => while chars.next_if(|&(_, c)| c != '\n').is_some() {},
             '"' | '\'' => {
                 let triple = source[offset..].starts_with(&c.to_string().repeat(3));
@@ -249,7 +266,7 @@ fn unbalanced(source: &str) -> Option<PatternError> {
                     }
                 }
                 let Some(end) = end else {
-                    return Some(PatternError::new("this string is never closed", offset));
+                    return Err(PatternError::new("this string is never closed", offset));
                 };
                 while chars.next_if(|&(i, _)| i < end).is_some() {}
             }
@@ -263,21 +280,24 @@ fn unbalanced(source: &str) -> Option<PatternError> {
                 match open.pop() {
                     Some((opener, _)) if opener == expected => {}
                     Some((opener, at)) => {
-                        return Some(PatternError::new(
+                        return Err(PatternError::new(
                             format!("`{c}` does not close the `{opener}` at byte {at}"),
                             offset,
                         ))
                     }
-                    None => {
-                        return Some(PatternError::new(format!("`{c}` closes nothing"), offset))
-                    }
+                    None => return Err(PatternError::new(format!("`{c}` closes nothing"), offset)),
                 }
             }
             _ => {}
         }
     }
-    open.pop()
-        .map(|(opener, at)| PatternError::new(format!("this `{opener}` is never closed"), at))
+    match open.pop() {
+        Some((opener, at)) => Err(PatternError::new(
+            format!("this `{opener}` is never closed"),
+            at,
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Where an `...` stands, which decides what it is rewritten to.

@@ -63,8 +63,9 @@ pub fn parse(text: &str) -> Result<Yaml, SyntaxError> {
             let offset = err.location().map_or(0, |l| {
                 offset_of(text, l.line() as usize, l.column() as usize)
             });
+            let message = plain_message(&err.to_string());
             Err(SyntaxError {
-                message: plain_message(&err.to_string()),
+                message: limit_message(&message).unwrap_or(message),
                 offset,
             })
         }
@@ -84,6 +85,21 @@ fn plain_message(rendered: &str) -> String {
         Some(i) if first[i..].contains(", column ") => first[..i].to_string(),
         _ => first.to_string(),
     }
+}
+
+/// serde-saphyr's limits, which keep a hostile file from exhausting the
+/// stack or memory, report themselves as `budget breached: Depth { .. }`;
+/// this says what they mean for a rule file.
+fn limit_message(message: &str) -> Option<String> {
+    let breach = message.strip_prefix("budget breached: ")?;
+    Some(if breach.starts_with("Depth") {
+        "the YAML nests more than 64 levels deep, the limit for a rule file".to_owned()
+    } else if breach.starts_with("Nodes") || breach.starts_with("Events") {
+        "the YAML has too many values for one rule file (over 250,000): split it into several files"
+            .to_owned()
+    } else {
+        format!("the YAML exceeds a limit for a rule file ({breach})")
+    })
 }
 
 /// Byte offset of a 1-based line and column (columns count characters).

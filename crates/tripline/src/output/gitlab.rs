@@ -157,7 +157,7 @@ pub fn render(scan: &Scan<'_>) -> String {
                 .iter()
                 .map(|e| Message {
                     level: "warn",
-                    value: format!("skipped {}: {}", e.path, e.message),
+                    value: e.describe(),
                 })
                 .collect(),
         },

@@ -252,11 +252,7 @@ fn invocation(errors: &[FileError]) -> sarif::Invocation {
         .map(|error| {
             sarif::Notification::builder()
                 .level(json!("warning"))
-                .message(
-                    sarif::Message::builder()
-                        .text(format!("skipped {}: {}", error.path, error.message))
-                        .build(),
-                )
+                .message(sarif::Message::builder().text(error.describe()).build())
                 .descriptor(
                     sarif::ReportingDescriptorReference::builder()
                         .id(format!("file-{}", error.kind))

@@ -184,6 +184,13 @@ fn summary(report: &ScanReport, style: &Style) -> String {
     if stats.files_skipped > 0 {
         let _ = write!(line, "; {} skipped", stats.files_skipped);
     }
+    if stats.files_timed_out > 0 {
+        let _ = write!(
+            line,
+            "; {} partly scanned (--timeout)",
+            stats.files_timed_out
+        );
+    }
     if stats.suppressed > 0 {
         let _ = write!(line, "; {} suppressed", stats.suppressed);
     }

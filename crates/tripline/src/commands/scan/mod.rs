@@ -1,13 +1,14 @@
 //! `tripline scan`: run rules over Python files, with the settings of the
 //! project's configuration file (`settings` merges them with the flags).
 
+mod limits;
 mod settings;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::{Instant, SystemTime};
+use std::time::{Duration, Instant, SystemTime};
 
-use tripline_engine::{scan, DiscoveryOptions, ScanOptions, SuppressOptions};
+use tripline_engine::{scan, DiscoveryOptions, Limits, ScanOptions, SuppressOptions};
 use tripline_rule::{load_pattern, RuleSet, Severity};
 
 use crate::baseline::{self, BaselineArgs};
@@ -80,6 +81,23 @@ pub struct ScanArgs {
     /// does not use the result cache.
     #[arg(long)]
     time: bool,
+
+    /// Skip files larger than SIZE (reported as skipped): bytes, or with a
+    /// unit such as 500KB or 10MB; 0 for no limit.
+    #[arg(long, value_name = "SIZE", default_value = "5MB", value_parser = limits::parse_size)]
+    max_file_size: u64,
+
+    /// Time for one file, in seconds (0: no limit). Rules still running on
+    /// a file when it runs out are reported, with the file, as timed out;
+    /// the findings of the rules that finished are kept and the scan goes on.
+    #[arg(long, value_name = "SECONDS", default_value = "30", value_parser = limits::parse_timeout)]
+    timeout: Duration,
+
+    /// Follow symbolic links while walking directories, also to files and
+    /// directories outside the scanned ones (loops are detected and
+    /// reported). By default links are not followed.
+    #[arg(long)]
+    follow: bool,
 
     /// Do not print the list of skipped files, nor a progress bar, to stderr.
     #[arg(short, long)]
@@ -255,7 +273,10 @@ fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
     }
 
     let options = ScanOptions {
-        discovery: settings.discovery.clone(),
+        discovery: DiscoveryOptions {
+            follow_links: args.follow,
+            ..settings.discovery.clone()
+        },
         jobs: settings.jobs,
         timing: args.time,
         // An ad-hoc pattern is rarely run twice unchanged: caching its results
@@ -267,6 +288,10 @@ fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
             disabled: args.no_suppress,
             require_reason: args.require_reason,
             report_unused: args.report_unused_suppressions,
+        },
+        limits: Limits {
+            max_file_size: args.max_file_size,
+            timeout: (!args.timeout.is_zero()).then_some(args.timeout),
         },
     };
     // The tree at --baseline-ref is scanned as the working tree will be,
@@ -315,7 +340,7 @@ fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
     let format = output.format();
     if format == Format::Text && !args.quiet {
         for error in &report.errors {
-            eprintln!("warning: skipped {}: {}", error.path, error.message);
+            eprintln!("warning: {}", error.describe());
         }
     }
     let mut rules: Vec<&tripline_rule::Rule> = loaded.ruleset.rules.iter().collect();
@@ -383,7 +408,10 @@ pub fn select_rules(
 /// gives the exit code.
 pub fn discovery(include: &[String], exclude: &[String]) -> Result<DiscoveryOptions, u8> {
     settings::path_filter(include, exclude, None)
-        .map(|filter| DiscoveryOptions { filter })
+        .map(|filter| DiscoveryOptions {
+            filter,
+            ..DiscoveryOptions::default()
+        })
         .map_err(|message| {
             eprintln!("error: {message}");
             EXIT_ERROR

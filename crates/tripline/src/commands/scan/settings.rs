@@ -50,7 +50,10 @@ impl<'a> Settings<'a> {
         Ok(Settings {
             args,
             config,
-            discovery: DiscoveryOptions { filter },
+            discovery: DiscoveryOptions {
+                filter,
+                ..DiscoveryOptions::default()
+            },
             jobs: args.jobs.or(config.and_then(|c| c.jobs)).map(usize::from),
             format: config.and_then(|c| c.format),
             severity: args.severity.or(rule_keys.and_then(|c| c.severity)),
