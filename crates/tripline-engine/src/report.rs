@@ -122,9 +122,15 @@ impl FileError {
         }
     }
 
+    /// Whether the file was scanned in part (some rules ran out of time)
+    /// rather than not at all.
+    pub fn is_partial(&self) -> bool {
+        self.kind == "timeout"
+    }
+
     /// One line for people: what happened to which file.
     pub fn describe(&self) -> String {
-        let done = if self.kind == "timeout" {
+        let done = if self.is_partial() {
             "partly scanned"
         } else {
             "skipped"

@@ -28,7 +28,11 @@ pub fn render(report: &ScanReport) -> String {
             out,
             "::warning file={},title={}::{}",
             property(&portable_path(&error.path)),
-            property("tripline: file not scanned"),
+            property(if error.is_partial() {
+                "tripline: file partly scanned"
+            } else {
+                "tripline: file not scanned"
+            }),
             message(&error.message)
         );
     }
