@@ -716,7 +716,7 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
     assert!(cache_line(&rebuilt).contains("5 scanned and stored"));
     assert!(std::fs::read(&file)
         .unwrap()
-        .starts_with(b"tripline-cache 2 "));
+        .starts_with(b"tripline-cache 3 "));
     assert!(cache_line(&run()).contains("5 reused"));
 }
 

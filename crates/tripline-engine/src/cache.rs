@@ -53,11 +53,11 @@ use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::discover::Target;
 use crate::report::{FileError, Finding, MetavarValue, Position, Suppression};
-use crate::scan::FileOutcome;
+use crate::scan::{content_hash, FileOutcome};
 use crate::suppress::{self, SuppressOptions};
 
 /// Bumped whenever the layout of a cache file or the meaning of an entry changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 const MAGIC: &str = "tripline-cache";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -179,6 +179,7 @@ struct CachedFinding {
     metavars: BTreeMap<String, MetavarValue>,
     lines: String,
     fix: Option<String>,
+    byte_range: std::ops::Range<usize>,
     enclosing: Option<String>,
     suppressed: Option<Suppression>,
 }
@@ -239,7 +240,7 @@ impl<'r> Cache<'r> {
         let Ok(bytes) = fs::read(&target.path) else {
             return (scan(None), Note::Uncached);
         };
-        let hash = format!("{:032x}", xxh3_128(&bytes));
+        let hash = format!("{:032x}", content_hash(&bytes));
         let racy = self.is_racy(&stamp);
         if let Some(entry) = entry.filter(|e| e.hash == hash) {
             if let Some(outcome) = self.outcome(entry, target) {
@@ -399,17 +400,25 @@ impl<'r> Cache<'r> {
                     metavars: f.metavars.clone(),
                     lines: f.lines.clone(),
                     fix: f.fix.clone(),
+                    byte_range: f.byte_range.clone(),
                     enclosing: f.enclosing.clone(),
                     suppressed: f.suppressed.clone(),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        // The entry's hash is that of the content its findings were found in.
+        let hash = if findings.iter().any(|f| f.fix.is_some()) {
+            Some(u128::from_str_radix(&entry.hash, 16).ok()?)
+        } else {
+            None
+        };
         Some(FileOutcome {
             findings,
             error,
             scanned: cached.scanned,
             syntax_errors: cached.syntax_errors,
             bytes: cached.bytes,
+            hash,
             timing: None,
         })
     }
@@ -441,6 +450,7 @@ impl CachedOutcome {
                     metavars: f.metavars.clone(),
                     lines: f.lines.clone(),
                     fix: f.fix.clone(),
+                    byte_range: f.byte_range.clone(),
                     enclosing: f.enclosing.clone(),
                     suppressed: f.suppressed.clone(),
                 })

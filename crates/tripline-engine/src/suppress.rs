@@ -213,6 +213,7 @@ fn comment_finding(
         metavars: Default::default(),
         lines: lines.full_lines(text, start..end).to_owned(),
         fix: None,
+        byte_range: start..end,
         enclosing: place(root, text.as_bytes(), lines, start).enclosing,
         suppressed: None,
     }
