@@ -714,9 +714,11 @@ fn a_corrupt_cache_is_ignored_and_rebuilt() {
     let rebuilt = run();
     assert_eq!(stdout(&rebuilt), stdout(&first));
     assert!(cache_line(&rebuilt).contains("5 scanned and stored"));
-    assert!(std::fs::read(&file)
-        .unwrap()
-        .starts_with(b"tripline-cache 2 "));
+    // Rewritten whole: a header of the current format, then valid JSON.
+    let rewritten = std::fs::read_to_string(&file).unwrap();
+    let (header, body) = rewritten.split_once('\n').unwrap();
+    assert!(header.starts_with("tripline-cache ") && !header.starts_with("tripline-cache 1 "));
+    assert!(serde_json::from_str::<serde_json::Value>(body).is_ok());
     assert!(cache_line(&run()).contains("5 reused"));
 }
 

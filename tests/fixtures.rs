@@ -1,6 +1,8 @@
 //! Every rule file proves itself against the annotated fixture beside it:
 //! the shipped ruleset (rulesets/python) and the engine's own test rules
-//! (tests/rules). A failure names the file, line and rule.
+//! (tests/rules). A failure names the file, line and rule. Where an
+//! `X.fixed.py` is beside the fixture, the rules' fixes must turn the
+//! fixture into it.
 
 use std::path::{Path, PathBuf};
 
@@ -11,12 +13,14 @@ mod common;
 
 use common::repo;
 
-/// Tests every rule file under `dir` and returns how many rules passed.
-fn check(dir: &str) -> usize {
+/// Tests every rule file under `dir` and returns how many rules passed and
+/// how many fix checks (`X.fixed.py`) passed.
+fn check(dir: &str) -> (usize, usize) {
     let files = rule_files(&repo().join(dir), &mut Vec::new());
     assert!(!files.is_empty(), "no rule files in {dir}");
     let mut failures = Vec::new();
     let mut passed = 0;
+    let mut fixes = 0;
     for file in files {
         let outcome = test_rule_file(&file);
         let shown = file
@@ -51,6 +55,13 @@ fn check(dir: &str) -> usize {
                 ));
             }
         }
+        match outcome.fix.passed() {
+            Some(true) => fixes += 1,
+            Some(false) => failures.push(format!(
+                "{fixture}: its fixes do not give the .fixed.py beside it (`tripline test {shown}` shows the diff)"
+            )),
+            None => {}
+        }
     }
     assert!(
         failures.is_empty(),
@@ -58,24 +69,28 @@ fn check(dir: &str) -> usize {
         failures.len(),
         failures.join("\n")
     );
-    passed
+    (passed, fixes)
 }
 
 #[test]
 fn shipped_rules_pass_their_fixtures() {
-    assert!(check("rulesets/python") >= 4);
+    let (rules, fixes) = check("rulesets/python");
+    assert!(rules >= 4);
+    assert!(fixes >= 17, "{fixes} fix checks passed");
 }
 
 #[test]
 fn engine_test_rules_pass_their_fixtures() {
-    assert!(check("tests/rules") >= 2);
+    assert!(check("tests/rules").0 >= 2);
 }
 
 /// Rules in Semgrep's syntax for every search-mode key, written and checked
 /// against Semgrep itself (tests/semgrep-expected/compat-*.tsv).
 #[test]
 fn semgrep_compatibility_suite_passes() {
-    assert!(check("tests/compat") >= 18);
+    let (rules, fixes) = check("tests/compat");
+    assert!(rules >= 18);
+    assert_eq!(fixes, 1, "fix-regex.fixed.py");
 }
 
 /// The fixture lines where tripline knowingly differs from Semgrep: their

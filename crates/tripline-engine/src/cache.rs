@@ -53,12 +53,12 @@ use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::discover::Target;
 use crate::report::{FileError, Finding, MetavarValue, Position, Suppression};
-use crate::scan::FileOutcome;
+use crate::scan::{content_hash, FileOutcome};
 use crate::source;
 use crate::suppress::{self, SuppressOptions};
 
 /// Bumped whenever the layout of a cache file or the meaning of an entry changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 4;
 const MAGIC: &str = "tripline-cache";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -167,6 +167,9 @@ struct CachedOutcome {
     /// `(kind, message)` of a file that could not be scanned.
     error: Option<(String, String)>,
     findings: Vec<CachedFinding>,
+    /// Whether the findings' fixes may be written: the scan recorded the
+    /// content hash (a UTF-8 file with a fix; see `FileOutcome::hash`).
+    fixable: bool,
 }
 
 /// A finding minus what comes from the rule (severity, metadata) or the
@@ -180,6 +183,7 @@ struct CachedFinding {
     metavars: BTreeMap<String, MetavarValue>,
     lines: String,
     fix: Option<String>,
+    byte_range: std::ops::Range<usize>,
     enclosing: Option<String>,
     suppressed: Option<Suppression>,
 }
@@ -241,7 +245,7 @@ impl<'r> Cache<'r> {
         let Ok(bytes) = source::read(&target.path, max_file_size) else {
             return (scan(None), Note::Uncached);
         };
-        let hash = format!("{:032x}", xxh3_128(&bytes));
+        let hash = format!("{:032x}", content_hash(&bytes));
         let racy = self.is_racy(&stamp);
         if let Some(entry) = entry.filter(|e| e.hash == hash) {
             if let Some(outcome) = self.outcome(entry, target) {
@@ -401,17 +405,25 @@ impl<'r> Cache<'r> {
                     metavars: f.metavars.clone(),
                     lines: f.lines.clone(),
                     fix: f.fix.clone(),
+                    byte_range: f.byte_range.clone(),
                     enclosing: f.enclosing.clone(),
                     suppressed: f.suppressed.clone(),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
+        // The entry's hash is that of the content its findings were found in.
+        let hash = if cached.fixable {
+            Some(u128::from_str_radix(&entry.hash, 16).ok()?)
+        } else {
+            None
+        };
         Some(FileOutcome {
             findings,
             error,
             scanned: cached.scanned,
             syntax_errors: cached.syntax_errors,
             bytes: cached.bytes,
+            hash,
             timing: None,
             timed_out: Vec::new(),
         })
@@ -436,6 +448,7 @@ impl CachedOutcome {
             scanned: outcome.scanned,
             syntax_errors: outcome.syntax_errors,
             bytes: outcome.bytes,
+            fixable: outcome.hash.is_some(),
             error,
             findings: outcome
                 .findings
@@ -448,6 +461,7 @@ impl CachedOutcome {
                     metavars: f.metavars.clone(),
                     lines: f.lines.clone(),
                     fix: f.fix.clone(),
+                    byte_range: f.byte_range.clone(),
                     enclosing: f.enclosing.clone(),
                     suppressed: f.suppressed.clone(),
                 })

@@ -3,6 +3,10 @@
 //! code line must be flagged by rules `a` and `b`; `# ok: a` says it must not;
 //! `# todoruleid:` and `# todook:` mark known misses and known false
 //! positives, which are reported but do not fail.
+//!
+//! When `X.fixed.py` is beside the fixture, the rules' fixes are checked
+//! too: `X.py` with the fixes of its findings applied (in memory, as
+//! `tripline scan --autofix` would write it) must be `X.fixed.py`.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -12,6 +16,7 @@ use miette::NamedSource;
 
 use tripline_rule::{load_file, Level, PathFilter, RuleDiagnostic, RuleSet};
 
+use crate::autofix::{apply_edits, Edit};
 use crate::{scan, ScanOptions};
 
 /// What an annotation says about a line.
@@ -126,11 +131,48 @@ pub struct FileOutcome {
     /// Annotations naming a rule the file does not define (a typo would
     /// otherwise silently test nothing): `(line, id)`.
     pub unknown_ids: Vec<(usize, String)>,
+    /// The rules' fixes against `X.fixed.py`.
+    pub fix: FixCheck,
+}
+
+/// How a rule file's fixes fared against `X.fixed.py`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixCheck {
+    /// Nothing to check: no rule has a fix and there is no `X.fixed.py`,
+    /// or the rules were not tested (no fixture, or errors).
+    NothingToCheck,
+    /// Rules have fixes, but there is no `X.fixed.py` to check them against.
+    NoFixedFile,
+    /// The fixture with its fixes applied (`actual`) and `X.fixed.py`
+    /// (`expected`): the check passed if they are equal.
+    Compared {
+        fixed_file: PathBuf,
+        expected: String,
+        actual: String,
+    },
+}
+
+impl FixCheck {
+    /// Whether the fixes gave `X.fixed.py`; `None` if nothing was compared.
+    pub fn passed(&self) -> Option<bool> {
+        match self {
+            FixCheck::Compared {
+                expected, actual, ..
+            } => Some(expected == actual),
+            _ => None,
+        }
+    }
 }
 
 /// The fixture of a rule file: `X.py` beside `X.yaml` / `X.yml`.
 pub fn fixture_path(rule_file: &Path) -> Option<PathBuf> {
     let candidate = rule_file.with_extension("py");
+    candidate.is_file().then_some(candidate)
+}
+
+/// What a rule file's fixture must become once fixed: `X.fixed.py` beside it.
+fn fixed_path(fixture: &Path) -> Option<PathBuf> {
+    let candidate = fixture.with_extension("fixed.py");
     candidate.is_file().then_some(candidate)
 }
 
@@ -187,6 +229,7 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
                 )],
                 rules: Vec::new(),
                 unknown_ids: Vec::new(),
+                fix: FixCheck::NothingToCheck,
             }
         }
     };
@@ -197,6 +240,7 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
         rules: Vec::new(),
         diagnostics,
         unknown_ids: Vec::new(),
+        fix: FixCheck::NothingToCheck,
     };
     let (Some(fixture), false) = (
         fixture,
@@ -237,6 +281,22 @@ pub fn test_rule_file(rule_file: &Path) -> FileOutcome {
         .filter(|a| !ruleset.rules.iter().any(|r| r.id == a.rule_id))
         .map(|a| (a.line, a.rule_id.clone()))
         .collect();
+    let has_fixes = ruleset
+        .rules
+        .iter()
+        .any(|r| r.fix.is_some() || r.fix_regex.is_some());
+    outcome.fix = match fixed_path(&fixture) {
+        Some(fixed_file) => {
+            let edits: Vec<Edit<'_>> = report.active().filter_map(Edit::of).collect();
+            FixCheck::Compared {
+                expected: std::fs::read_to_string(&fixed_file).unwrap_or_default(),
+                actual: apply_edits(&text, &edits).text,
+                fixed_file,
+            }
+        }
+        None if has_fixes => FixCheck::NoFixedFile,
+        None => FixCheck::NothingToCheck,
+    };
     outcome
 }
 

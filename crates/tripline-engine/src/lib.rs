@@ -16,6 +16,7 @@
 //! ```
 
 mod atomic;
+pub mod autofix;
 mod cache;
 mod directive;
 mod discover;
@@ -169,6 +170,9 @@ fn scan_started_at(
         if let Some(error) = outcome.error {
             report.stats.files_skipped += 1;
             report.errors.push(error);
+        }
+        if let (Some(hash), Some(finding)) = (outcome.hash, outcome.findings.first()) {
+            report.hashes.insert(finding.path.clone(), hash);
         }
         report.findings.extend(outcome.findings);
     }

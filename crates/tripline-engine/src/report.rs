@@ -2,6 +2,7 @@
 //! shape of these types is tripline's documented output (docs/output.md).
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 use tripline_rule::Severity;
@@ -41,8 +42,15 @@ pub struct Finding {
     pub metavars: BTreeMap<String, MetavarValue>,
     /// The full source lines the finding spans.
     pub lines: String,
+    /// What replaces the matched code (`byte_range`) to fix it: the
+    /// rule's `fix` or `fix-regex` applied to this match.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<String>,
+    /// The matched code's byte offsets in the file as scanned: what a fix
+    /// replaces (see `autofix`). Not part of the output, whose positions
+    /// are lines and columns.
+    #[serde(skip)]
+    pub byte_range: Range<usize>,
     /// The functions and classes the finding is in, outermost first,
     /// joined by `.` (`Class.method`); absent at module level. Part of
     /// the baseline fingerprint: it stays put when lines move.
@@ -176,6 +184,12 @@ pub struct ScanReport {
     /// With `--time`: where the time went.
     #[serde(rename = "time", skip_serializing_if = "Option::is_none")]
     pub timing: Option<Timing>,
+    /// The content hash (`scan::content_hash`) of each file with a
+    /// finding that has a fix, by path as in the findings: what their byte
+    /// ranges refer to. Fixes are applied to a file only while it still
+    /// has this content.
+    #[serde(skip)]
+    pub hashes: BTreeMap<String, u128>,
 }
 
 impl ScanReport {

@@ -11,6 +11,7 @@ use regex::Regex;
 use tripline_pattern::names::module_path;
 use tripline_pattern::{deadline, Env, FileIndex, Match, SyntaxTree};
 use tripline_rule::{Requirement, Rule, RuleSet};
+use xxhash_rust::xxh3::xxh3_128;
 
 use crate::discover::Target;
 use crate::evaluate::{evaluate, FileContext};
@@ -108,6 +109,10 @@ pub struct FileOutcome {
     pub scanned: bool,
     pub syntax_errors: bool,
     pub bytes: u64,
+    /// The [`content_hash`] of the file's bytes as scanned, when a finding
+    /// has a fix (the fix applies to that content only) and the file is
+    /// UTF-8 (fixes are not written in other encodings).
+    pub hash: Option<u128>,
     pub timing: Option<FileTiming>,
     /// The rules (by index in the rule set) that did not finish within
     /// [`Limits::timeout`]; their findings in this file are not reported.
@@ -169,8 +174,15 @@ fn read_and_scan(
         Ok(bytes) => bytes,
         Err(unreadable) => return fail(unreadable),
     };
-    let text = match source::decode(bytes) {
-        Ok(decoded) => decoded.text,
+    // Fixes apply to the file's bytes, at the offsets of the text: only
+    // where the two agree, in a UTF-8 file (where a lone `\r` read as a line
+    // end keeps its offset).
+    let fixable_hash = content_hash(&bytes);
+    let (text, fixable_hash) = match source::decode(bytes) {
+        Ok(decoded) => (
+            decoded.text,
+            decoded.encoding.is_none().then_some(fixable_hash),
+        ),
         Err(unreadable) => return fail(unreadable),
     };
     let present = prepared.words_in(&text);
@@ -213,7 +225,19 @@ fn read_and_scan(
     outcome.findings = found.findings;
     outcome.timed_out = found.timed_out;
     suppress::annotate(&mut outcome.findings, &file, &prepared.suppress);
+    if outcome.findings.iter().any(|f| f.fix.is_some()) {
+        outcome.hash = fixable_hash;
+    }
     outcome
+}
+
+/// The hash that identifies a file's content: the result cache keys its
+/// entries with it, and a fix is only written to a file that still has
+/// the content it was computed on. XXH3-128: fast, and 128 bits make an
+/// accidental collision out of the question (it is not meant to resist a
+/// forger, who could as well edit the file).
+pub fn content_hash(bytes: &[u8]) -> u128 {
+    xxh3_128(bytes)
 }
 
 /// A parsed file and what findings are reported against: its line starts
@@ -342,6 +366,7 @@ pub fn finding(
         metavars,
         lines: lines.full_lines(text, candidate.range.clone()).to_owned(),
         fix: fix(rule, candidate, text),
+        byte_range: candidate.range.clone(),
         // Both filled in once the file's findings are known (see `suppress`).
         enclosing: None,
         suppressed: None,
@@ -352,7 +377,9 @@ pub fn finding(
 /// metavariables filled in, or the matched code rewritten by `fix-regex`.
 fn fix(rule: &Rule, candidate: &Match<'_>, text: &str) -> Option<String> {
     if let Some(template) = &rule.fix {
-        return Some(interpolate(template, &candidate.env, text.as_bytes()));
+        let indented =
+            indent_continuation_lines(template, indentation_at(text, candidate.range.start));
+        return Some(interpolate(&indented, &candidate.env, text.as_bytes()));
     }
     let fix = rule.fix_regex.as_ref()?;
     let matched = &text[candidate.range.clone()];
@@ -361,6 +388,36 @@ fn fix(rule: &Rule, candidate: &Match<'_>, text: &str) -> Option<String> {
             .replacen(matched, fix.count.unwrap_or(0), fix.replacement.as_str())
             .into_owned(),
     )
+}
+
+/// The spaces and tabs that start the line holding byte `offset`.
+fn indentation_at(text: &str, offset: usize) -> &str {
+    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let line = &text[line_start..];
+    &line[..line.len() - line.trim_start_matches([' ', '\t']).len()]
+}
+
+/// A `fix:` template written over several lines, as Semgrep applies it:
+/// the first line replaces the match where it starts, so it sits at the
+/// match's column already; each later line gets `indent`, the indentation
+/// of the line the match starts on, so a template written at column 0
+/// lands at the code's depth. Empty lines stay empty (no trailing
+/// spaces). Done before the metavariables are filled in: code a
+/// metavariable bound over several lines keeps its own indentation.
+fn indent_continuation_lines(template: &str, indent: &str) -> String {
+    if indent.is_empty() {
+        return template.to_owned();
+    }
+    let mut lines = template.split('\n');
+    let mut indented = lines.next().unwrap_or_default().to_owned();
+    for line in lines {
+        indented.push('\n');
+        if !line.is_empty() {
+            indented.push_str(indent);
+        }
+        indented.push_str(line);
+    }
+    indented
 }
 
 /// Replaces `$NAME`, `$...NAME` and `$1` (a `pattern-regex` group) in a

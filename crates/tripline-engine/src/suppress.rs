@@ -107,8 +107,7 @@ pub fn annotate(findings: &mut Vec<Finding>, file: &ScannedFile<'_>, options: &S
         by_line.entry(directive.line).or_default().push(i);
     }
     for finding in findings.iter_mut() {
-        let offset = lines.offset(text, finding.start);
-        let place = places.at(offset);
+        let place = places.at(finding.byte_range.start);
         finding.enclosing = place.enclosing;
         let above = place.statement.start().saturating_sub(1);
         let on_line = |line: usize, alone_only: bool| {
@@ -223,6 +222,7 @@ fn comment_finding(
         metavars: Default::default(),
         lines: lines.full_lines(text, start..end).to_owned(),
         fix: None,
+        byte_range: start..end,
         enclosing: places.at(start).enclosing,
         suppressed: None,
     }

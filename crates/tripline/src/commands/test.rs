@@ -1,12 +1,14 @@
-//! `tripline test`: each rule file `X.yaml` against its annotated fixture `X.py`.
+//! `tripline test`: each rule file `X.yaml` against its annotated fixture
+//! `X.py`, and its fixes against `X.fixed.py` when there is one.
 
 use std::fmt::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::Serialize;
-use tripline_engine::fixtures::{test_rule_file, Expectation, FileOutcome, MismatchKind};
+use tripline_engine::fixtures::{test_rule_file, Expectation, FileOutcome, FixCheck, MismatchKind};
 use tripline_rule::{unique_rule_files, Level};
 
+use crate::output::diff;
 use crate::terminal::{print, report_diagnostics};
 use crate::{EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 
@@ -28,6 +30,9 @@ struct Report {
     failed: usize,
     /// Rule files with no fixture beside them (their rules are not counted).
     untested: Vec<String>,
+    /// Rule files whose rules have fixes but whose fixture has no
+    /// `X.fixed.py` beside it (allowed; the fixes are not tested).
+    fixes_untested: Vec<String>,
     rule_files: Vec<RuleFileReport>,
 }
 
@@ -40,6 +45,19 @@ struct RuleFileReport {
     /// Annotations that name a rule this file does not define.
     unknown_ids: Vec<UnknownId>,
     rules: Vec<RuleReport>,
+    /// The fixes checked against `X.fixed.py`; `null` when there is none.
+    fix: Option<FixReport>,
+}
+
+#[derive(Serialize)]
+struct FixReport {
+    fixed_file: String,
+    /// The fixture with its findings' fixes applied is `fixed_file`.
+    passed: bool,
+    /// When it did not pass: a unified diff from `fixed_file` (`-`) to
+    /// what the fixes give (`+`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    diff: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -162,6 +180,15 @@ fn summarize(outcomes: &[FileOutcome]) -> Report {
             .collect();
         report.passed += rules.iter().filter(|r| r.passed).count();
         report.failed += rules.iter().filter(|r| !r.passed).count();
+        let fix = fix_report(outcome);
+        match &fix {
+            Some(fix) if fix.passed => report.passed += 1,
+            Some(_) => report.failed += 1,
+            None if outcome.fix == FixCheck::NoFixedFile => {
+                report.fixes_untested.push(rule_file.clone());
+            }
+            None => {}
+        }
         report.rule_files.push(RuleFileReport {
             rule_file,
             fixture: outcome.fixture.as_ref().map(|f| f.display().to_string()),
@@ -175,9 +202,36 @@ fn summarize(outcomes: &[FileOutcome]) -> Report {
                 })
                 .collect(),
             rules,
+            fix,
         });
     }
     report
+}
+
+/// The fix check of a rule file, when one was made: it counts as one test.
+fn fix_report(outcome: &FileOutcome) -> Option<FixReport> {
+    let FixCheck::Compared {
+        fixed_file,
+        expected,
+        actual,
+    } = &outcome.fix
+    else {
+        return None;
+    };
+    let fixed_file = fixed_file.display().to_string();
+    let passed = expected == actual;
+    let fixture = outcome
+        .fixture
+        .as_deref()
+        .unwrap_or(Path::new("the fixture"))
+        .display()
+        .to_string();
+    Some(FixReport {
+        diff: (!passed)
+            .then(|| diff::unified(expected, actual, &fixed_file, &format!("{fixture} (fixed)"))),
+        fixed_file,
+        passed,
+    })
 }
 
 /// Per rule PASS/FAIL with each mismatch at `fixture:line`, then the closing
@@ -248,6 +302,15 @@ fn render(report: &Report) -> String {
                 );
             }
         }
+        if let Some(fix) = &file.fix {
+            render_fix(&mut out, fix, fixture);
+        } else if report.fixes_untested.contains(&file.rule_file) {
+            let _ = writeln!(
+                out,
+                "---- {}: fixes not tested (no .fixed.py beside {fixture})",
+                file.rule_file
+            );
+        }
     }
     if !report.untested.is_empty() {
         let count = report.untested.len();
@@ -259,4 +322,20 @@ fn render(report: &Report) -> String {
     }
     let _ = writeln!(out, "{} passed, {} failed", report.passed, report.failed);
     out
+}
+
+/// `PASS fixes X.fixed.py`, or `FAIL` with the diff, indented.
+fn render_fix(out: &mut String, fix: &FixReport, fixture: &str) {
+    if fix.passed {
+        let _ = writeln!(out, "PASS fixes {}", fix.fixed_file);
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "FAIL fixes {}: {fixture} with its fixes applied differs from it",
+        fix.fixed_file
+    );
+    for line in fix.diff.as_deref().unwrap_or_default().lines() {
+        let _ = writeln!(out, "    {line}");
+    }
 }

@@ -128,6 +128,7 @@ pub(super) fn test_finding(lines: &str, start: (usize, usize), end: (usize, usiz
         metavars: Default::default(),
         lines: lines.into(),
         fix: None,
+        byte_range: 0..0,
         enclosing: None,
         suppressed: None,
     }

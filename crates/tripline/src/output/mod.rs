@@ -1,7 +1,9 @@
 //! Renderers for scan results, one module per format, all fed the same
-//! [`Scan`]; `destination` decides where each rendered output goes.
+//! [`Scan`]; `destination` decides where each rendered output goes; `diff`
+//! renders the changes fixes make.
 
 pub mod destination;
+pub mod diff;
 pub mod fingerprint;
 mod github;
 mod gitlab;

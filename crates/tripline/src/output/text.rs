@@ -201,7 +201,8 @@ fn summary(report: &ScanReport, style: &Style) -> String {
     line
 }
 
-fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+/// `one` or `many`, as `n` asks.
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
     if n == 1 {
         one
     } else {

@@ -1,6 +1,8 @@
 //! `tripline scan`: run rules over Python files, with the settings of the
-//! project's configuration file (`settings` merges them with the flags).
+//! project's configuration file (`settings` merges them with the flags),
+//! and with `--autofix` apply the fixes of what it found (`autofix`).
 
+mod autofix;
 mod limits;
 mod settings;
 
@@ -22,6 +24,7 @@ use crate::rule_sources::{load_rules, LoadedRules};
 use crate::selection;
 use crate::terminal::report_diagnostics;
 use crate::{output, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use autofix::AutofixArgs;
 use settings::{Problem, Settings};
 
 #[derive(clap::Args)]
@@ -159,6 +162,9 @@ pub struct ScanArgs {
 
     #[command(flatten)]
     baseline: BaselineArgs,
+
+    #[command(flatten)]
+    autofix: AutofixArgs,
 }
 
 fn parse_severity(text: &str) -> Result<Severity, String> {
@@ -235,13 +241,17 @@ fn report_problem(problem: Problem) -> u8 {
 
 fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
     let output = args.output.with_default_format(settings.format);
-    let destinations = match output.destinations() {
+    let mut destinations = match output.destinations() {
         Ok(destinations) => destinations,
         Err(message) => {
             eprintln!("error: {message}");
             return EXIT_ERROR;
         }
     };
+    if args.autofix.dry_run() {
+        // The diff takes stdout; reports written to files are still written.
+        destinations.retain(|d| d.file.is_some());
+    }
     let (paths, left_out) = settings.paths();
     if args.verbose {
         for path in left_out {
@@ -362,7 +372,20 @@ fn run_with(args: &ScanArgs, settings: &Settings<'_>) -> u8 {
     if !written {
         return EXIT_ERROR;
     }
-    if settings.fails(&report) {
+    // The findings fixed are gone from the code: only the others can fail
+    // the scan (Ruff's rule).
+    let fixed = if args.autofix.enabled() {
+        autofix::run(&args.autofix, &report)
+    } else {
+        Default::default()
+    };
+    let standing = report
+        .findings
+        .iter()
+        .enumerate()
+        .filter(|(index, _)| !fixed.contains(index))
+        .map(|(_, finding)| finding);
+    if settings.fails(standing) {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN

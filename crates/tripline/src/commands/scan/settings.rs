@@ -9,7 +9,7 @@
 
 use std::path::PathBuf;
 
-use tripline_engine::{DiscoveryOptions, ScanReport};
+use tripline_engine::{DiscoveryOptions, Finding, ScanReport};
 use tripline_rule::{PathFilter, PathGlobs, Rule, RuleDiagnostic, Severity};
 
 use super::ScanArgs;
@@ -149,13 +149,13 @@ impl<'a> Settings<'a> {
         }
     }
 
-    /// Whether the findings fail the scan: any finding that is not
-    /// suppressed (nor in the baseline, which removed it), or with
-    /// `fail-on`, one of at least that severity.
-    pub fn fails(&self, report: &ScanReport) -> bool {
-        report
-            .active()
-            .any(|f| self.fail_on.is_none_or(|minimum| f.severity >= minimum))
+    /// Whether `findings` (a report's, less those `--autofix` fixed) fail
+    /// the scan: any that is not suppressed (nor in the baseline, which
+    /// removed it), or with `fail-on`, one of at least that severity.
+    pub fn fails<'f>(&self, findings: impl IntoIterator<Item = &'f Finding>) -> bool {
+        findings
+            .into_iter()
+            .any(|f| !f.is_suppressed() && self.fail_on.is_none_or(|minimum| f.severity >= minimum))
     }
 }
 
