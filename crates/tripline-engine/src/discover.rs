@@ -256,7 +256,7 @@ mod tests {
             .status()
             .unwrap()
             .success());
-        let (targets, errors) = discover(&[fifo.clone()], &DiscoveryOptions::default());
+        let (targets, errors) = discover(std::slice::from_ref(&fifo), &DiscoveryOptions::default());
         assert!(targets.is_empty());
         assert_eq!(
             errors,
