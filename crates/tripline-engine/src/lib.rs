@@ -244,13 +244,17 @@ fn timeout_error(
     })
 }
 
+/// The stack of each scanning thread. Recursion is bounded (patterns nest
+/// at most `tripline_pattern::MAX_PATTERN_DEPTH` deep, scanned code is
+/// walked without recursion), but a debug build's frames are several times
+/// larger than a release build's; the memory is only reserved, not used.
+const THREAD_STACK: usize = 16 * 1024 * 1024;
+
 /// Runs `work` on `jobs` threads (all cores if `None`).
 fn with_threads<R: Send>(jobs: Option<usize>, work: impl FnOnce() -> R + Send) -> R {
-    let Some(jobs) = jobs else {
-        return work();
-    };
     match rayon::ThreadPoolBuilder::new()
-        .num_threads(jobs.max(1))
+        .num_threads(jobs.unwrap_or(0))
+        .stack_size(THREAD_STACK)
         .build()
     {
         Ok(pool) => pool.install(work),
@@ -347,5 +351,52 @@ impl<'r> TimingTally<'r> {
             rules,
             files: self.files,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn target(path: &std::path::Path) -> Target {
+        Target {
+            path: path.to_path_buf(),
+            relative: path.to_path_buf(),
+        }
+    }
+
+    /// A bug that panics on one file costs that file only.
+    #[test]
+    fn a_panic_is_reported_for_its_file() {
+        let (outcome, note) =
+            survive_panics(&target("bad.py".as_ref()), || panic!("index out of bounds"));
+        let error = outcome.error.unwrap();
+        assert_eq!(error.kind, "internal");
+        assert!(
+            error.message.contains("index out of bounds"),
+            "{}",
+            error.message
+        );
+        assert!(matches!(note, Note::Uncached));
+    }
+
+    /// A file that disappears between discovery and reading is reported.
+    #[test]
+    fn a_file_that_vanished_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("gone.py");
+        std::fs::write(&file, "eval(x)\n").unwrap();
+        let ruleset = RuleSet::default();
+        let prepared = Prepared::new(&ruleset);
+        let found = target(&file);
+        std::fs::remove_file(&file).unwrap();
+        let outcome = scan_file(&prepared, &found, None);
+        let error = outcome.error.unwrap();
+        assert_eq!(error.kind, "read");
+        assert!(
+            error.message.starts_with("cannot read:"),
+            "{}",
+            error.message
+        );
     }
 }
