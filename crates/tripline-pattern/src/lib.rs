@@ -225,10 +225,7 @@ impl Pattern {
         let depth = tree.depth();
         if depth > MAX_PATTERN_DEPTH {
             return Err(PatternError::new(
-                format!(
-                    "this pattern nests {depth} syntax nodes deep; the limit is {MAX_PATTERN_DEPTH} \
-                     (matching recurses over a pattern's depth; scanned code may nest any depth)"
-                ),
+                format!("this pattern nests too deeply ({depth} levels; the limit is {MAX_PATTERN_DEPTH})"),
                 0,
             ));
         }

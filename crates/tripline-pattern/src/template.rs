@@ -233,7 +233,7 @@ fn check_brackets(source: &str) -> Result<(), PatternError> {
     while let Some((offset, c)) = chars.next() {
         if open.len() + deep_operators > MAX_BRACKET_DEPTH {
             return Err(PatternError::new(
-                format!("brackets and `<... ...>` nest more than {MAX_BRACKET_DEPTH} deep here; that is the limit for a pattern"),
+                format!("this pattern nests too deeply: brackets and `<... ...>` more than {MAX_BRACKET_DEPTH} levels deep"),
                 offset,
             ));
         }
