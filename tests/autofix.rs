@@ -418,3 +418,28 @@ fn test_notes_fixes_without_a_fixed_file() {
     assert_eq!(json["fixes_untested"], serde_json::json!(["eval.yaml"]));
     assert!(json["rule_files"][0]["fix"].is_null());
 }
+
+/// A file decoded from its coding declaration is scanned, but its fixes
+/// are not written (they would be written in UTF-8); a file whose lines
+/// end with a lone `\r` is fixed with its line ends kept.
+#[test]
+fn declared_encodings_are_not_rewritten_and_lone_carriage_returns_are_kept() {
+    let latin1: &[u8] = b"# -*- coding: latin-1 -*-\ns = 'caf\xe9'\nx = eval(s)\n";
+    let dir = project(&[
+        ("rules.yaml", EVAL_RULE.as_bytes()),
+        ("latin1.py", latin1),
+        ("cr.py", b"s = 1\rx = eval(s)\r"),
+    ]);
+    let output = scan(dir.path(), &["--autofix", "latin1.py", "cr.py"]);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    assert_eq!(fs::read(dir.path().join("latin1.py")).unwrap(), latin1);
+    assert!(
+        stderr(&output).contains("latin1.py: not fixed: it is not UTF-8"),
+        "{}",
+        stderr(&output)
+    );
+    assert_eq!(
+        fs::read(dir.path().join("cr.py")).unwrap(),
+        b"s = 1\rx = ast.literal_eval(s)\r"
+    );
+}
