@@ -10,13 +10,7 @@ mod common;
 
 use common::{project, repo, stderr, stdout, tripline};
 
-const EVAL_RULE: &[u8] = br#"rules:
-  - id: eval-call
-    message: eval() of $X
-    severity: ERROR
-    languages: [python]
-    pattern: eval($X)
-"#;
+const EVAL_RULE: &[u8] = common::EVAL_RULE.as_bytes();
 
 /// One field (`rule_id`, `path`...) of each finding of a JSON scan.
 fn finding_fields(output: &std::process::Output, field: &str) -> Vec<String> {

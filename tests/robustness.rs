@@ -7,18 +7,10 @@ use std::time::Duration;
 
 mod common;
 
-use common::{project, repo, stderr, tripline};
+use common::{project, repo, stderr, tripline, EVAL_RULE};
 
 /// Long enough for a debug build on a slow machine; a hang fails the test.
 const PATIENCE: Duration = Duration::from_secs(120);
-
-const EVAL_RULE: &str = r#"rules:
-  - id: eval-call
-    message: eval() of $X
-    severity: ERROR
-    languages: [python]
-    pattern: eval($X)
-"#;
 
 /// `tripline scan ARGS --format json -c rule.yaml` in `dir` (where the
 /// test wrote `rule.yaml`), with a time limit.

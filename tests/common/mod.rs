@@ -7,6 +7,15 @@ use std::process::Output;
 
 use assert_cmd::Command;
 
+/// A rule file with one rule, `eval-call`, that finds `eval(...)`.
+pub const EVAL_RULE: &str = r#"rules:
+  - id: eval-call
+    message: eval() of $X
+    severity: ERROR
+    languages: [python]
+    pattern: eval($X)
+"#;
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
