@@ -312,6 +312,21 @@ fn patterns_that_do_not_parse_say_where() {
     assert!(Pattern::parse("").is_err());
 }
 
+/// Found by the `pattern` fuzz target: the offset of a regex error was
+/// counted in the string's value but applied to the literal as written, so
+/// an escape (`\"`) before it shifted it, into the middle of a character.
+#[test]
+fn regex_errors_after_an_escape_stay_inside_the_regex() {
+    let pattern = r#""=~/\"é\/""#;
+    let err = Pattern::parse(pattern).unwrap_err();
+    assert!(err.message.contains("invalid regex"), "{err}");
+    assert_eq!(err.offset, 4, "{err}");
+    // Without an escape before the problem the offset is exact.
+    let pattern = r#""=~/é(\"/""#;
+    let err = Pattern::parse(pattern).unwrap_err();
+    assert_eq!(&pattern[err.offset..], r#"(\"/""#, "{err}");
+}
+
 #[test]
 fn lowercase_metavariables_are_an_error() {
     assert!(Pattern::parse("eval($x)").is_err());
