@@ -406,8 +406,25 @@ fn slash_regex(literal: &str, offset: usize) -> Result<Regex, ConditionError> {
     };
     compile_regex(&format!("{inline}{}", body.replace("\\/", "/"))).map_err(|e| ConditionError {
         message: e.message,
-        offset: offset + 1 + e.offset.saturating_sub(inline.len()),
+        offset: offset + 1 + escaped_offset(body, e.offset.saturating_sub(inline.len())),
     })
+}
+
+/// The offset in `body` (a `/regex/` between its slashes, with `\/` for
+/// `/`) of the byte at `offset` in the regex it stands for.
+fn escaped_offset(body: &str, offset: usize) -> usize {
+    let (mut escaped, mut unescaped) = (0, 0);
+    while unescaped < offset && escaped < body.len() {
+        let (written, read) = if body[escaped..].starts_with("\\/") {
+            (2, 1)
+        } else {
+            let len = body[escaped..].chars().next().map_or(1, char::len_utf8);
+            (len, len)
+        };
+        escaped += written;
+        unescaped += read;
+    }
+    escaped
 }
 
 /// A Python integer or float literal (`0o644`, `0x1F`, `1_000`, `2.5e3`).
@@ -896,7 +913,27 @@ mod tests {
         assert_eq!(err.offset, 5);
         let err = Expression::parse("$X matches /a(/").unwrap_err();
         assert!(err.message.contains("unclosed group"), "{}", err.message);
+        assert_eq!(err.offset, 13);
         assert!(Expression::parse("int($X, 2)").is_err());
+    }
+
+    /// Found by the `condition` fuzz target: the error offset of a regex
+    /// after a `\/` was counted in the unescaped regex, one byte short per
+    /// `\/`, and could land inside a character (`tripline test` panicked
+    /// turning it into a line and column).
+    #[test]
+    fn regex_errors_after_an_escaped_slash_point_at_the_problem() {
+        let condition = "0 matches /\\/é[/";
+        let err = Expression::parse(condition).unwrap_err();
+        assert!(
+            err.message.contains("unclosed character class"),
+            "{}",
+            err.message
+        );
+        assert_eq!(&condition[err.offset..], "[/");
+        let condition = "$X matches /a\\/\\/(/i";
+        let err = Expression::parse(condition).unwrap_err();
+        assert_eq!(&condition[err.offset..], "(/i");
     }
 
     #[test]
