@@ -828,9 +828,21 @@ fn arithmetic(left: Value, op: ArithmeticOp, right: Value) -> Result<Value, Stri
             Mul => Value::Int(a.checked_mul(b).ok_or_else(overflow)?),
             Div | FloorDiv | Mod if b == 0 => return Err("division by zero".to_owned()),
             // Between integers `/` divides as integers, as in Semgrep.
-            Div => Value::Int(a / b),
-            FloorDiv => Value::Int(a.div_euclid(b) - i128::from(a.rem_euclid(b) != 0 && b < 0)),
-            Mod => Value::Int(((a % b) + b) % b),
+            Div => Value::Int(a.checked_div(b).ok_or_else(overflow)?),
+            // Python floors, and its `%` takes the sign of the divisor.
+            FloorDiv => {
+                let quotient = a.checked_div_euclid(b).ok_or_else(overflow)?;
+                Value::Int(quotient - i128::from(a.rem_euclid(b) != 0 && b < 0))
+            }
+            Mod => {
+                // Only i128::MIN % -1 overflows, and it is 0.
+                let remainder = a.checked_rem(b).unwrap_or(0);
+                Value::Int(if remainder != 0 && (remainder < 0) != (b < 0) {
+                    remainder + b
+                } else {
+                    remainder
+                })
+            }
             Pow => {
                 let exponent = u32::try_from(b).map_err(|_| "exponent out of range".to_owned())?;
                 Value::Int(a.checked_pow(exponent).ok_or_else(overflow)?)
@@ -1025,6 +1037,41 @@ mod tests {
         assert!(!holds("$UNBOUND > 1", &[]));
         assert!(!holds("'a' < 1", &[]));
         assert!(!holds("10 ** 1000 > 1", &[]));
+    }
+
+    /// Found by the `condition` fuzz target: `2 % $X` with `$X` near
+    /// i128::MAX overflowed (`(a % b) + b`), as did `i128::MIN / -1` and
+    /// `// -1`; an overflow is now an error (the condition does not hold)
+    /// and `%` no longer adds at all where it need not.
+    #[test]
+    fn integer_division_at_the_extremes() {
+        let value = |condition: &str| {
+            let lookup = |name: &str| {
+                let value = match name {
+                    "MAX" => i128::MAX,
+                    "MIN" => i128::MIN,
+                    _ => return None,
+                };
+                Some(Binding {
+                    text: name.to_owned(),
+                    value: Value::Int(value),
+                    kinds: vec![],
+                })
+            };
+            Expression::parse(condition).unwrap().evaluate(&lookup)
+        };
+        assert_eq!(value("2 % $MAX"), Ok(Value::Int(2)));
+        assert_eq!(value("-2 % $MAX"), Ok(Value::Int(i128::MAX - 2)));
+        assert_eq!(value("2 % $MIN"), Ok(Value::Int(i128::MIN + 2)));
+        assert_eq!(value("$MIN % -1"), Ok(Value::Int(0)));
+        assert!(value("$MIN / -1").is_err());
+        assert!(value("$MIN // -1").is_err());
+        // Python's signs.
+        assert_eq!(value("7 % -2"), Ok(Value::Int(-1)));
+        assert_eq!(value("-7 % 2"), Ok(Value::Int(1)));
+        assert_eq!(value("7 // -2"), Ok(Value::Int(-4)));
+        assert_eq!(value("-7 // 2"), Ok(Value::Int(-4)));
+        assert_eq!(value("-7 / 2"), Ok(Value::Int(-3)));
     }
 
     #[test]
