@@ -131,6 +131,26 @@ fn ascii_word_boundaries(regex: &str, ast: &regex_syntax::ast::Ast) -> String {
     out
 }
 
+/// How deeply a pattern's syntax tree may nest (`f(g(x))` is five levels:
+/// call, arguments, call, arguments, name). Matching recurses along the
+/// pattern: a pattern of 800 nested calls overflowed the stack of a scan's
+/// worker thread when matched against code as deep. No real pattern comes
+/// near the limit.
+pub const MAX_PATTERN_DEPTH: usize = 200;
+
+/// The first node (in pre-order) deeper than `limit` in `tree`, if any.
+fn deeper_than(tree: &SyntaxTree, limit: usize) -> Option<Node<'_>> {
+    let mut depths = vec![0usize; tree.len()];
+    for node in tree.nodes() {
+        let depth = node.parent().map_or(0, |p| depths[p.id()] + 1);
+        if depth > limit {
+            return Some(node);
+        }
+        depths[node.id()] = depth;
+    }
+    None
+}
+
 /// A pattern that does not parse, with the byte offset in the pattern text
 /// where the problem is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -203,11 +223,6 @@ pub struct Match<'t> {
     pub env: Env<'t>,
 }
 
-/// How deep a pattern's syntax tree may be. Compiling and matching a
-/// pattern recurse over its depth, on threads with the standard 2 MiB
-/// stack; real patterns stay below 30 (`f(g(h(x)))` is 12 deep).
-pub const MAX_PATTERN_DEPTH: usize = 200;
-
 impl Pattern {
     /// Parses pattern text. Errors carry the offset in `text`.
     pub fn parse(text: &str) -> Result<Pattern, PatternError> {
@@ -222,11 +237,10 @@ impl Pattern {
         if root.has_error() {
             return Err(syntax_error(root, &template, text));
         }
-        let depth = tree.depth();
-        if depth > MAX_PATTERN_DEPTH {
+        if let Some(deep) = deeper_than(&tree, MAX_PATTERN_DEPTH) {
             return Err(PatternError::new(
-                format!("this pattern nests too deeply ({depth} levels; the limit is {MAX_PATTERN_DEPTH})"),
-                0,
+                format!("this pattern nests too deeply (more than {MAX_PATTERN_DEPTH} levels)"),
+                template.source_offset(deep.start_byte()).min(text.len()),
             ));
         }
         let statements: Vec<Node<'_>> = root.named_children().filter(|n| !n.is_extra()).collect();

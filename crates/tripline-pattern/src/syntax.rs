@@ -157,18 +157,6 @@ impl SyntaxTree {
         }
     }
 
-    /// How deep the deepest node lies (the root alone: 1), found without
-    /// recursion: each node is one deeper than its parent, which the
-    /// pre-order puts before it.
-    pub fn depth(&self) -> usize {
-        let mut depths: Vec<u32> = Vec::with_capacity(self.nodes.len());
-        for node in &self.nodes {
-            let parent = depths.get(node.parent as usize).copied().unwrap_or(0);
-            depths.push(parent + 1);
-        }
-        depths.into_iter().max().unwrap_or(0) as usize
-    }
-
     /// How many nodes the tree has (named or not, extras included).
     pub fn len(&self) -> usize {
         self.nodes.len()

@@ -312,6 +312,35 @@ fn patterns_that_do_not_parse_say_where() {
     assert!(Pattern::parse("").is_err());
 }
 
+/// Found by the `pattern` fuzz target: the offset of a regex error was
+/// counted in the string's value but applied to the literal as written, so
+/// an escape (`\"`) before it shifted it, into the middle of a character.
+#[test]
+fn regex_errors_after_an_escape_stay_inside_the_regex() {
+    let pattern = r#""=~/\"é\/""#;
+    let err = Pattern::parse(pattern).unwrap_err();
+    assert!(err.message.contains("invalid regex"), "{err}");
+    assert_eq!(err.offset, 4, "{err}");
+    // Without an escape before the problem the offset is exact.
+    let pattern = r#""=~/é(\"/""#;
+    let err = Pattern::parse(pattern).unwrap_err();
+    assert_eq!(&pattern[err.offset..], r#"(\"/""#, "{err}");
+}
+
+/// Found by the `pattern` fuzz target: matching recurses along the
+/// pattern, and a pattern of 800 nested calls matched against the same
+/// code overflowed a 2 MiB worker stack. Such patterns are now an error.
+#[test]
+fn deeply_nested_patterns_are_an_error_not_a_stack_overflow() {
+    let nested = |n: usize| format!("{}x{}", "f(".repeat(n), ")".repeat(n));
+    let err = Pattern::parse(&nested(150)).unwrap_err();
+    assert!(err.message.contains("nests too deeply"), "{err}");
+    // Deeper still, the pest layer gives up first.
+    assert!(Pattern::parse(&nested(5000)).is_err());
+    let deep = nested(90);
+    test_match(&deep, &deep);
+}
+
 #[test]
 fn lowercase_metavariables_are_an_error() {
     assert!(Pattern::parse("eval($x)").is_err());

@@ -265,10 +265,19 @@ fn string_regex(body: &str, node: Node<'_>, source: &[u8]) -> Result<Regex, Patt
         format!("(?{flags})")
     };
     crate::compile_regex(&format!("{inline}{regex}")).map_err(|err| {
-        // Point into the regex text, which starts just after `=~/`.
+        // Point into the regex text, which starts just after `=~/`. The
+        // regex is the string's value: where the literal spells it with
+        // escapes (`\"`, `\\`) before the problem, offsets in the two
+        // differ, so point at the start of the regex instead.
         let literal = python::text(node, source);
         let regex_start = literal.find("=~/").map_or(0, |i| i + 3);
         let in_regex = err.offset.saturating_sub(inline.len());
+        let written = literal.get(regex_start..regex_start + in_regex);
+        let in_regex = if written == regex.get(..in_regex) {
+            in_regex
+        } else {
+            0
+        };
         PatternError::new(err.message, node.start_byte() + regex_start + in_regex)
     })
 }

@@ -137,6 +137,15 @@ pub struct ConditionError {
 
 impl Expression {
     pub fn parse(text: &str) -> Result<Expression, ConditionError> {
+        if let Some(offset) = too_deep(text) {
+            return Err(ConditionError {
+                message: format!(
+                    "this condition nests too deeply (more than {MAX_NESTING} levels of \
+                     brackets, `not`, signs and `**`); split it into several conditions"
+                ),
+                offset,
+            });
+        }
         let mut pairs = ConditionParser::parse(Rule::condition, text).map_err(|err| {
             let offset = match err.location {
                 pest::error::InputLocation::Pos(p) => p,
@@ -181,6 +190,91 @@ impl Expression {
     }
 }
 
+/// How deeply a condition may nest: brackets, runs of prefix operators
+/// (`not`, signs) and chains of `**` each recurse in the parser. pest
+/// stops at about 140 brackets itself, but [`build`] recursed more than a
+/// dozen times per bracket: 16 nested parentheses overflowed the 2 MiB
+/// stack of a worker thread in a debug build (80 on the 8 MiB main thread).
+const MAX_NESTING: usize = 32;
+
+/// The offset where `text` nests deeper than [`MAX_NESTING`], if it does:
+/// the open brackets, plus the `**` in a row in the innermost one, plus
+/// the prefix operators in a row just before. Strings and `/regex/`s are
+/// skipped.
+fn too_deep(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // The `**` count of each bracket still open, and of the current level.
+    let mut opened: Vec<usize> = Vec::new();
+    let mut powers = 0;
+    let mut prefixes = 0;
+    // The last byte outside strings that is not a space: a sign after an
+    // operator (or first) is unary.
+    let mut previous = b'(';
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let mut prefix = false;
+        match byte {
+            b'"' | b'\'' => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != byte {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'/' if bytes[..at].trim_ascii_end().ends_with(b"matches") => {
+                at += 1;
+                while at < bytes.len() && bytes[at] != b'/' {
+                    at += if bytes[at] == b'\\' { 2 } else { 1 };
+                }
+            }
+            b'(' | b'[' => {
+                opened.push(powers);
+                powers = 0;
+            }
+            b')' | b']' => powers = opened.pop().unwrap_or(0),
+            b'*' if bytes.get(at + 1) == Some(&b'*') => {
+                powers += 1;
+                at += 1;
+            }
+            b'-' | b'+' if !(word(previous) || b")]\"'".contains(&previous)) => prefix = true,
+            _ if keyword(text, at, "not") => {
+                prefix = true;
+                at += 2;
+            }
+            // Any other operator ends a chain of `**`.
+            b'+' | b'-' | b'*' | b'/' | b'%' | b'|' | b'&' | b'^' | b'<' | b'>' | b'=' | b'!'
+            | b',' => powers = 0,
+            _ if keyword(text, at, "and") || keyword(text, at, "or") => powers = 0,
+            _ => {}
+        }
+        if prefix {
+            prefixes += 1;
+        } else if !byte.is_ascii_whitespace() {
+            prefixes = 0;
+        }
+        if opened.len() + powers + prefixes > MAX_NESTING {
+            return Some(at.min(text.len()));
+        }
+        if let Some(&last) = bytes.get(at) {
+            if !last.is_ascii_whitespace() {
+                previous = last;
+            }
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Whether the word `keyword` is at byte `at` of `text`.
+fn keyword(text: &str, at: usize, keyword: &str) -> bool {
+    let bytes = text.as_bytes();
+    let word = |b: &u8| b.is_ascii_alphanumeric() || *b == b'_';
+    bytes[at..].starts_with(keyword.as_bytes())
+        && !bytes.get(at + keyword.len()).is_some_and(word)
+        && !(at > 0 && word(&bytes[at - 1]))
+}
+
 fn expected(variant: &pest::error::ErrorVariant<Rule>) -> String {
     match variant {
         pest::error::ErrorVariant::ParsingError { positives, .. } if !positives.is_empty() => {
@@ -213,7 +307,33 @@ fn describe(rule: Rule) -> &'static str {
     }
 }
 
-fn build(pair: Pair<'_, Rule>) -> Result<Expr, ConditionError> {
+fn build(mut pair: Pair<'_, Rule>) -> Result<Expr, ConditionError> {
+    // Most levels of the grammar only wrap the level below (`1` is an
+    // expression, a disjunction, a conjunction... of one operand): skip
+    // them here rather than recursing through each (the recursion, a dozen
+    // calls per bracket, is what limits how deeply conditions can nest).
+    while matches!(
+        pair.as_rule(),
+        Rule::expression
+            | Rule::disjunction
+            | Rule::conjunction
+            | Rule::negation
+            | Rule::test
+            | Rule::bit_or
+            | Rule::bit_xor
+            | Rule::bit_and
+            | Rule::shift
+            | Rule::sum
+            | Rule::product
+            | Rule::unary
+            | Rule::power
+    ) {
+        let mut children = pair.clone().into_inner();
+        match (children.next(), children.next()) {
+            (Some(only), None) => pair = only,
+            _ => break,
+        }
+    }
     let rule = pair.as_rule();
     let offset = pair.as_span().start();
     let mut inner: Vec<Pair<'_, Rule>> = pair.clone().into_inner().collect();
@@ -406,8 +526,25 @@ fn slash_regex(literal: &str, offset: usize) -> Result<Regex, ConditionError> {
     };
     compile_regex(&format!("{inline}{}", body.replace("\\/", "/"))).map_err(|e| ConditionError {
         message: e.message,
-        offset: offset + 1 + e.offset.saturating_sub(inline.len()),
+        offset: offset + 1 + escaped_offset(body, e.offset.saturating_sub(inline.len())),
     })
+}
+
+/// The offset in `body` (a `/regex/` between its slashes, with `\/` for
+/// `/`) of the byte at `offset` in the regex it stands for.
+fn escaped_offset(body: &str, offset: usize) -> usize {
+    let (mut escaped, mut unescaped) = (0, 0);
+    while unescaped < offset && escaped < body.len() {
+        let (written, read) = if body[escaped..].starts_with("\\/") {
+            (2, 1)
+        } else {
+            let len = body[escaped..].chars().next().map_or(1, char::len_utf8);
+            (len, len)
+        };
+        escaped += written;
+        unescaped += read;
+    }
+    escaped
 }
 
 /// A Python integer or float literal (`0o644`, `0x1F`, `1_000`, `2.5e3`).
@@ -691,9 +828,21 @@ fn arithmetic(left: Value, op: ArithmeticOp, right: Value) -> Result<Value, Stri
             Mul => Value::Int(a.checked_mul(b).ok_or_else(overflow)?),
             Div | FloorDiv | Mod if b == 0 => return Err("division by zero".to_owned()),
             // Between integers `/` divides as integers, as in Semgrep.
-            Div => Value::Int(a / b),
-            FloorDiv => Value::Int(a.div_euclid(b) - i128::from(a.rem_euclid(b) != 0 && b < 0)),
-            Mod => Value::Int(((a % b) + b) % b),
+            Div => Value::Int(a.checked_div(b).ok_or_else(overflow)?),
+            // Python floors, and its `%` takes the sign of the divisor.
+            FloorDiv => {
+                let quotient = a.checked_div_euclid(b).ok_or_else(overflow)?;
+                Value::Int(quotient - i128::from(a.rem_euclid(b) != 0 && b < 0))
+            }
+            Mod => {
+                // Only i128::MIN % -1 overflows, and it is 0.
+                let remainder = a.checked_rem(b).unwrap_or(0);
+                Value::Int(if remainder != 0 && (remainder < 0) != (b < 0) {
+                    remainder + b
+                } else {
+                    remainder
+                })
+            }
             Pow => {
                 let exponent = u32::try_from(b).map_err(|_| "exponent out of range".to_owned())?;
                 Value::Int(a.checked_pow(exponent).ok_or_else(overflow)?)
@@ -890,13 +1039,103 @@ mod tests {
         assert!(!holds("10 ** 1000 > 1", &[]));
     }
 
+    /// Found by the `condition` fuzz target: `2 % $X` with `$X` near
+    /// i128::MAX overflowed (`(a % b) + b`), as did `i128::MIN / -1` and
+    /// `// -1`; an overflow is now an error (the condition does not hold)
+    /// and `%` no longer adds at all where it need not.
+    #[test]
+    fn integer_division_at_the_extremes() {
+        let value = |condition: &str| {
+            let lookup = |name: &str| {
+                let value = match name {
+                    "MAX" => i128::MAX,
+                    "MIN" => i128::MIN,
+                    _ => return None,
+                };
+                Some(Binding {
+                    text: name.to_owned(),
+                    value: Value::Int(value),
+                    kinds: vec![],
+                })
+            };
+            Expression::parse(condition).unwrap().evaluate(&lookup)
+        };
+        assert_eq!(value("2 % $MAX"), Ok(Value::Int(2)));
+        assert_eq!(value("-2 % $MAX"), Ok(Value::Int(i128::MAX - 2)));
+        assert_eq!(value("2 % $MIN"), Ok(Value::Int(i128::MIN + 2)));
+        assert_eq!(value("$MIN % -1"), Ok(Value::Int(0)));
+        assert!(value("$MIN / -1").is_err());
+        assert!(value("$MIN // -1").is_err());
+        // Python's signs.
+        assert_eq!(value("7 % -2"), Ok(Value::Int(-1)));
+        assert_eq!(value("-7 % 2"), Ok(Value::Int(1)));
+        assert_eq!(value("7 // -2"), Ok(Value::Int(-4)));
+        assert_eq!(value("-7 // 2"), Ok(Value::Int(-4)));
+        assert_eq!(value("-7 / 2"), Ok(Value::Int(-3)));
+    }
+
     #[test]
     fn parse_errors_have_a_place() {
         let err = Expression::parse("$X > ").unwrap_err();
         assert_eq!(err.offset, 5);
         let err = Expression::parse("$X matches /a(/").unwrap_err();
         assert!(err.message.contains("unclosed group"), "{}", err.message);
+        assert_eq!(err.offset, 13);
         assert!(Expression::parse("int($X, 2)").is_err());
+    }
+
+    /// Found by the `condition` fuzz target: the error offset of a regex
+    /// after a `\/` was counted in the unescaped regex, one byte short per
+    /// `\/`, and could land inside a character (`tripline test` panicked
+    /// turning it into a line and column).
+    #[test]
+    fn regex_errors_after_an_escaped_slash_point_at_the_problem() {
+        let condition = "0 matches /\\/é[/";
+        let err = Expression::parse(condition).unwrap_err();
+        assert!(
+            err.message.contains("unclosed character class"),
+            "{}",
+            err.message
+        );
+        assert_eq!(&condition[err.offset..], "[/");
+        let condition = "$X matches /a\\/\\/(/i";
+        let err = Expression::parse(condition).unwrap_err();
+        assert_eq!(&condition[err.offset..], "(/i");
+    }
+
+    /// Found with the `condition` fuzz target's deep inputs: each bracket
+    /// is a dozen nested calls in the parser, and 80 nested parentheses
+    /// overflowed the stack of the thread compiling the rule file
+    /// (`tripline validate` aborted). Deep nesting is now an error.
+    #[test]
+    fn deep_nesting_is_an_error_not_a_stack_overflow() {
+        for deep in [
+            format!("{}$X{}", "(".repeat(5000), ")".repeat(5000)),
+            format!("$X in {}1{}", "[".repeat(5000), "]".repeat(5000)),
+            format!("{}$X", "not ".repeat(5000)),
+            format!("{}$X", "-".repeat(5000)),
+            format!("2{}", " ** 2".repeat(5000)),
+        ] {
+            let err = Expression::parse(&deep).unwrap_err();
+            assert!(err.message.contains("nests too deeply"), "{}", err.message);
+            assert!(deep.is_char_boundary(err.offset));
+        }
+        // Up to the limit, and flat conditions of any length, parse.
+        let nested = format!("{}$X > 1{}", "(".repeat(32), ")".repeat(32));
+        assert!(Expression::parse(&nested).is_ok());
+        let flat = vec!["($X > 1)"; 500].join(" and ");
+        assert!(Expression::parse(&flat).is_ok());
+        let negatives = vec!["not $X - -1 ** 2"; 500].join(" or ");
+        assert!(Expression::parse(&negatives).is_ok());
+        // Text the grammar rejects is still scanned byte by byte.
+        assert!(Expression::parse("é(not é**").is_err());
+        // Brackets in strings and regexes are not nesting.
+        let quoted = format!(
+            "$X == '{}' or $X matches /{}/",
+            "(".repeat(100),
+            "[(]".repeat(100)
+        );
+        assert!(Expression::parse(&quoted).is_ok());
     }
 
     #[test]
