@@ -385,7 +385,7 @@ pub fn check_matcher(code: &str) {
     let target = target();
     let findings = scan_text(prepared, &target, code);
     check_findings(rules, code, &target, &findings);
-    if code.len() % 4 == 0 {
+    if code.len().is_multiple_of(4) {
         let again = scan_text(prepared, &target, code);
         assert!(findings == again, "two scans of the same text differ");
     }
