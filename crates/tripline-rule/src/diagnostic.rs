@@ -75,7 +75,13 @@ impl RuleDiagnostic {
     pub fn line_column(&self) -> Option<(usize, usize)> {
         let (span, _) = self.labels.first()?;
         let text = self.source.inner();
-        let before = &text[..span.offset().min(text.len())];
+        // A label inside a character (a bug in the offset's computation)
+        // counts from the character's start, rather than panicking.
+        let mut end = span.offset().min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &text[..end];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         Some((line, column))
