@@ -159,14 +159,7 @@ pub fn check_condition(condition: &str) {
     let holds = parsed.holds(&lookup);
     if let Ok(value) = value {
         // `holds` is the truth of the value `evaluate` gives.
-        let truthy = match &value {
-            Value::Int(i) => *i != 0,
-            Value::Float(f) => *f != 0.0,
-            Value::Str(s) => !s.is_empty(),
-            Value::Bool(b) => *b,
-            Value::None => false,
-            Value::List(items) => !items.is_empty(),
-        };
+        let truthy = value.truthy();
         assert_eq!(
             holds, truthy,
             "holds() disagrees with evaluate() = {value:?}"

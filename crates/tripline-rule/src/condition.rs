@@ -601,7 +601,8 @@ fn unquote(literal: &str) -> String {
 }
 
 impl Value {
-    fn truthy(&self) -> bool {
+    /// Python's truth of the value (what `holds` makes of it).
+    pub fn truthy(&self) -> bool {
         match self {
             Value::Int(i) => *i != 0,
             Value::Float(f) => *f != 0.0,
