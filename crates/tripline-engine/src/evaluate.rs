@@ -539,7 +539,7 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let prepared = Prepared::new(&ruleset);
         let tree = SyntaxTree::parse(code).expect("parses");
-        let present = prepared.words_in(code);
+        let present = prepared.words_in(code, None);
         with_file(&prepared, &tree, code, &present, None, |file| {
             ruleset
                 .rules
@@ -663,7 +663,7 @@ pk.loads(safe)
         let prepared = Prepared::new(&ruleset);
         let code = "import yaml\nq = a + b\nyaml.dump(q)\n";
         let tree = SyntaxTree::parse(code).expect("parses");
-        let present = prepared.words_in(code);
+        let present = prepared.words_in(code, None);
         with_file(&prepared, &tree, code, &present, None, |file| {
             assert!(evaluate(&ruleset.rules[0].formula, file).is_empty());
             let [inside, call] = [0, 1];

@@ -619,7 +619,7 @@ mod tests {
         let tree = SyntaxTree::parse(code).unwrap();
         let names = FileIndex::build(tree.root(), code.as_bytes(), None);
         let words = Words::new([], &ruleset.patterns);
-        let present = words.present_in(code);
+        let present = words.present_in(code, None);
         let dispatch = Dispatch::new(&ruleset, &words, true);
         let matches = LazyMatches::new(&ruleset, &dispatch, tree.root(), code, &names, &present);
         matches
