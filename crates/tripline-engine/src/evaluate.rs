@@ -626,14 +626,21 @@ with open(p) as h:
     /// included, and nothing a negation needs is dropped.
     #[test]
     fn regex_conditions_filter_matches_early_with_the_same_semantics() {
-        let code = "\
+        let many_keys: String = (0..70).map(|i| format!("\"k{i}\": 1, ")).collect();
+        let code = format!(
+            "\
 import pickle as pk
 pk.loads(a)
 json.loads(b)
 loads(c)
 pk.loads(safe)
 ...
-";
+x = f\"SELECT {{a}}\" + (F'select 1')
+y = \"f'select'\"
+d = {{{many_keys}\"secret\": 2}}
+"
+        );
+        let code = code.as_str();
         let rules = [
             rule(
                 "alias",
@@ -643,11 +650,27 @@ pk.loads(safe)
                 "bare",
                 "    patterns:\n      - pattern: $BODY\n      - metavariable-regex:\n          metavariable: $BODY\n          regex: ^\\.\\.\\.$\n",
             ),
+            // A bare metavariable whose regex fixes how the text starts is
+            // only tried where that text is, with the same matches as at
+            // every node: both f-strings and the sum that starts with one,
+            // not the text inside the third string (no expression).
+            rule(
+                "starts",
+                "    patterns:\n      - pattern: $S\n      - metavariable-regex:\n          metavariable: $S\n          regex: (?i)f[\"'].*select\n",
+            ),
+            // Bindings the regex rejects do not count towards the ways one
+            // node may match: the 71st key is found.
+            rule(
+                "many",
+                "    patterns:\n      - pattern: '{..., $K: $V, ...}'\n      - metavariable-regex:\n          metavariable: $K\n          regex: '\"secret\"'\n      - focus-metavariable: $K\n",
+            ),
         ]
         .concat();
         let lines = reported_lines(&format!("rules:\n{rules}"), code);
         assert_eq!(lines[0], [2]);
         assert_eq!(lines[1], [6]);
+        assert_eq!(lines[2], [7, 7, 7]);
+        assert_eq!(lines[3], [9]);
     }
 
     /// A positive that is cheap to match and matches nothing empties its

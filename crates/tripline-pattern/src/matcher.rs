@@ -6,6 +6,8 @@
 //! binds `$X` to each argument in turn), and a later constraint such as
 //! `metavariable-regex` may accept only one of them.
 
+use std::sync::Arc;
+
 use crate::deadline;
 use crate::env::{Bound, Env};
 use crate::names::FileIndex;
@@ -25,7 +27,15 @@ pub struct Matcher<'a, 't> {
     /// What the file's names refer to (imports, single assignments).
     pub names: Option<&'a FileIndex<'t>>,
     pub options: MatchOptions,
+    /// What the rule's conditions allow a metavariable to bind, asked as it
+    /// is bound (the engine's `metavariable-regex` filters): a binding they
+    /// reject ends that way of matching at once, before the rest of the
+    /// pattern is tried.
+    pub accepts: Option<&'a Accepts<'a, 't>>,
 }
+
+/// Whether a metavariable may be bound to some code.
+pub type Accepts<'a, 't> = dyn Fn(&str, &Bound<'t>) -> bool + 'a;
 
 /// How a list of statements is matched.
 #[derive(Clone, Copy)]
@@ -46,6 +56,15 @@ fn enough(out: &[Env<'_>]) -> bool {
 }
 
 impl<'t> Matcher<'_, 't> {
+    /// Binds `name` in `env`, unless it is bound to other code already or
+    /// the rule's conditions reject the binding ([`Matcher::accepts`]).
+    fn bind(&self, env: &mut Env<'t>, name: &Arc<str>, bound: Bound<'t>) -> bool {
+        let rejected = self
+            .accepts
+            .is_some_and(|accepts| env.get(name).is_none() && !accepts(name, &bound));
+        !rejected && env.bind(name, bound, self.source)
+    }
+
     /// Every way `pattern` matches `node`, starting from `env`.
     pub fn node(&self, pattern: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         if enough(out) {
@@ -60,7 +79,7 @@ impl<'t> Matcher<'_, 't> {
             PNode::Metavar(name) => {
                 if bindable(node) {
                     let mut env = env.clone();
-                    if env.bind(name, Bound::Node(python::unwrap_parens(node)), self.source) {
+                    if self.bind(&mut env, name, Bound::Node(python::unwrap_parens(node))) {
                         out.push(env);
                     }
                 }
@@ -69,7 +88,7 @@ impl<'t> Matcher<'_, 't> {
                 let node = python::unwrap_parens(node);
                 if bindable(node) && types::has_type(node, type_name, self.source, self.names) {
                     let mut env = env.clone();
-                    if env.bind(name, Bound::Node(node), self.source) {
+                    if self.bind(&mut env, name, Bound::Node(node)) {
                         out.push(env);
                     }
                 }
@@ -80,7 +99,7 @@ impl<'t> Matcher<'_, 't> {
                     nodes: vec![node],
                     at: node.start_byte(),
                 };
-                if env.bind(name, bound, self.source) {
+                if self.bind(&mut env, name, bound) {
                     out.push(env);
                 }
             }
@@ -150,7 +169,7 @@ impl<'t> Matcher<'_, 't> {
             .and_then(|rest| rest.strip_prefix('.'));
         if imported.is_some_and(|name| !name.contains('.')) {
             let mut env = env.clone();
-            if env.bind(attribute, Bound::Node(node), self.source) {
+            if self.bind(&mut env, attribute, Bound::Node(node)) {
                 out.push(env);
             }
         }
@@ -242,7 +261,7 @@ impl<'t> Matcher<'_, 't> {
             if let [only] = pattern.children.as_slice() {
                 if let PNode::Metavar(name) = &only.node {
                     let mut env = env.clone();
-                    if env.bind(name, Bound::Node(node), self.source) {
+                    if self.bind(&mut env, name, Bound::Node(node)) {
                         out.push(env);
                     }
                     return;
@@ -322,7 +341,7 @@ impl<'t> Matcher<'_, 't> {
                         nodes: nodes[..take].to_vec(),
                         at: nodes.first().map_or(end, |n| n.start_byte()),
                     };
-                    if env.bind(name, bound, self.source) {
+                    if self.bind(&mut env, name, bound) {
                         self.sequence(rest, &nodes[take..], end, &env, out);
                     }
                 }
@@ -394,7 +413,7 @@ impl<'t> Matcher<'_, 't> {
                         nodes: nodes[..take].to_vec(),
                         at: nodes.first().map_or(0, |n| n.start_byte()),
                     };
-                    if env.bind(name, bound, self.source) {
+                    if self.bind(&mut env, name, bound) {
                         self.statements(rest, &nodes[take..], &env, mode, out);
                     }
                 }
@@ -645,7 +664,7 @@ impl<'t> Matcher<'_, 't> {
             }
             StrPattern::Metavar(name) => {
                 let mut env = env.clone();
-                if env.bind(name, Bound::Node(node), self.source) {
+                if self.bind(&mut env, name, Bound::Node(node)) {
                     out.push(env);
                 }
                 return;

@@ -308,6 +308,12 @@ fn regexes_require_their_literal_words() {
         requirement("    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^subprocess\\.(call|run)$\n"),
         r#""subprocess" and ("call" or "run")"#
     );
+    // A typed metavariable of a module's type needs the type's name.
+    assert_eq!(
+        requirement("    pattern: (requests.Session $S).get(...)\n"),
+        r#""Session" and "get""#
+    );
+    assert_eq!(requirement("    pattern: (str $S).lower()\n"), r#""lower""#);
     // Nothing is required of optional parts, case-insensitive text or runs
     // too short to be worth looking for.
     for nothing in ["(?i)secret", "(password)?=", "ab+c", "x|secret"] {
