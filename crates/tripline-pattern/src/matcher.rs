@@ -56,13 +56,19 @@ fn enough(out: &[Env<'_>]) -> bool {
 }
 
 impl<'t> Matcher<'_, 't> {
-    /// Binds `name` in `env`, unless it is bound to other code already or
+    /// `env` with `name` bound, unless it is bound to other code already or
     /// the rule's conditions reject the binding ([`Matcher::accepts`]).
-    fn bind(&self, env: &mut Env<'t>, name: &Arc<str>, bound: Bound<'t>) -> bool {
-        let rejected = self
-            .accepts
-            .is_some_and(|accepts| env.get(name).is_none() && !accepts(name, &bound));
-        !rejected && env.bind(name, bound, self.source)
+    /// Decided before `env` is copied: most bindings tried are rejected.
+    fn bind(&self, env: &Env<'t>, name: &Arc<str>, bound: Bound<'t>) -> Option<Env<'t>> {
+        match env.get(name) {
+            Some(existing) => existing.same_as(&bound, self.source).then(|| env.clone()),
+            None if self.accepts.is_some_and(|accepts| !accepts(name, &bound)) => None,
+            None => {
+                let mut env = env.clone();
+                env.push(name, bound);
+                Some(env)
+            }
+        }
     }
 
     /// Every way `pattern` matches `node`, starting from `env`.
@@ -78,8 +84,9 @@ impl<'t> Matcher<'_, 't> {
             }
             PNode::Metavar(name) => {
                 if bindable(node) {
-                    let mut env = env.clone();
-                    if self.bind(&mut env, name, Bound::Node(python::unwrap_parens(node))) {
+                    if let Some(env) =
+                        self.bind(env, name, Bound::Node(python::unwrap_parens(node)))
+                    {
                         out.push(env);
                     }
                 }
@@ -87,19 +94,17 @@ impl<'t> Matcher<'_, 't> {
             PNode::TypedMetavar { name, type_name } => {
                 let node = python::unwrap_parens(node);
                 if bindable(node) && types::has_type(node, type_name, self.source, self.names) {
-                    let mut env = env.clone();
-                    if self.bind(&mut env, name, Bound::Node(node)) {
+                    if let Some(env) = self.bind(env, name, Bound::Node(node)) {
                         out.push(env);
                     }
                 }
             }
             PNode::SeqMetavar(name) => {
-                let mut env = env.clone();
                 let bound = Bound::Nodes {
                     nodes: vec![node],
                     at: node.start_byte(),
                 };
-                if self.bind(&mut env, name, bound) {
+                if let Some(env) = self.bind(env, name, bound) {
                     out.push(env);
                 }
             }
@@ -168,8 +173,7 @@ impl<'t> Matcher<'_, 't> {
             .strip_prefix(module.as_str())
             .and_then(|rest| rest.strip_prefix('.'));
         if imported.is_some_and(|name| !name.contains('.')) {
-            let mut env = env.clone();
-            if self.bind(&mut env, attribute, Bound::Node(node)) {
+            if let Some(env) = self.bind(env, attribute, Bound::Node(node)) {
                 out.push(env);
             }
         }
@@ -260,8 +264,7 @@ impl<'t> Matcher<'_, 't> {
             // `import $M` binds the whole dotted name.
             if let [only] = pattern.children.as_slice() {
                 if let PNode::Metavar(name) = &only.node {
-                    let mut env = env.clone();
-                    if self.bind(&mut env, name, Bound::Node(node)) {
+                    if let Some(env) = self.bind(env, name, Bound::Node(node)) {
                         out.push(env);
                     }
                     return;
@@ -336,12 +339,11 @@ impl<'t> Matcher<'_, 't> {
             }
             PNode::SeqMetavar(name) => {
                 for take in 0..=nodes.len() {
-                    let mut env = env.clone();
                     let bound = Bound::Nodes {
                         nodes: nodes[..take].to_vec(),
                         at: nodes.first().map_or(end, |n| n.start_byte()),
                     };
-                    if self.bind(&mut env, name, bound) {
+                    if let Some(env) = self.bind(env, name, bound) {
                         self.sequence(rest, &nodes[take..], end, &env, out);
                     }
                 }
@@ -408,12 +410,11 @@ impl<'t> Matcher<'_, 't> {
             }
             PNode::SeqMetavar(name) => {
                 for take in 0..=nodes.len() {
-                    let mut env = env.clone();
                     let bound = Bound::Nodes {
                         nodes: nodes[..take].to_vec(),
                         at: nodes.first().map_or(0, |n| n.start_byte()),
                     };
-                    if self.bind(&mut env, name, bound) {
+                    if let Some(env) = self.bind(env, name, bound) {
                         self.statements(rest, &nodes[take..], &env, mode, out);
                     }
                 }
@@ -663,8 +664,7 @@ impl<'t> Matcher<'_, 't> {
                 literal.bytes == *bytes && literal.constant_value().as_ref() == Some(value)
             }
             StrPattern::Metavar(name) => {
-                let mut env = env.clone();
-                if self.bind(&mut env, name, Bound::Node(node)) {
+                if let Some(env) = self.bind(env, name, Bound::Node(node)) {
                     out.push(env);
                 }
                 return;
