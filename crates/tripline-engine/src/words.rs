@@ -11,7 +11,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use tripline_pattern::Pattern;
 use tripline_rule::Requirement;
 
@@ -54,8 +54,14 @@ impl Words {
         for (word, &id) in &ids {
             by_id[id] = word;
         }
-        let matcher = (!by_id.is_empty())
-            .then(|| AhoCorasick::new(&by_id).expect("a few thousand words at most"));
+        let matcher = (!by_id.is_empty()).then(|| {
+            // A full DFA: every file is searched from end to end, and for
+            // a few thousand words the table costs a few megabytes.
+            AhoCorasick::builder()
+                .kind(Some(AhoCorasickKind::DFA))
+                .build(&by_id)
+                .expect("a few thousand words at most")
+        });
         Words { ids, matcher }
     }
 
