@@ -8,6 +8,8 @@
 
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use crate::deadline;
 use crate::env::{Bound, Env};
 use crate::names::FileIndex;
@@ -296,7 +298,8 @@ impl<'t> Matcher<'_, 't> {
         } else if pattern.kind == kinds.decorated_definition {
             self.decorated(pattern, node, env, out);
         } else {
-            let patterns: Vec<&PNode> = pattern.children.iter().map(|c| &c.node).collect();
+            let patterns: SmallVec<[&PNode; 8]> =
+                pattern.children.iter().map(|c| &c.node).collect();
             let children = python::significant_children(node);
             if pattern.kind == kinds.block || pattern.kind == kinds.module {
                 let mode = StatementMode {

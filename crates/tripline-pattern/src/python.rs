@@ -6,6 +6,8 @@ use std::sync::LazyLock;
 
 use tree_sitter::Language;
 
+use smallvec::SmallVec;
+
 use crate::syntax::Node;
 
 /// The tree-sitter-python grammar, shared by patterns and scanned code so
@@ -189,7 +191,10 @@ impl Kinds {
 /// The children that carry meaning: comments and other extras never do;
 /// in a list-like node only the elements do (not brackets and commas);
 /// elsewhere every token but commas does (operators and keywords count).
-pub fn significant_children(node: Node<'_>) -> Vec<Node<'_>> {
+///
+/// Most nodes have a handful of such children, kept on the stack: this is
+/// asked at nearly every step of matching.
+pub fn significant_children(node: Node<'_>) -> SmallVec<[Node<'_>; 8]> {
     let elements_only = KINDS.is_sequence(node.kind_id());
     node.children()
         .filter(|child| {
