@@ -107,7 +107,13 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
     /// file defines (whose result may be tainted). `None` is the module's
     /// top level. Others are only analysed when a call needs their summary.
     fn units_to_analyze(&self) -> BTreeSet<Option<usize>> {
-        let sources: Vec<&Range<usize>> = self.input.matches.sources.iter().map(|s| &s.range).collect();
+        let sources: Vec<&Range<usize>> = self
+            .input
+            .matches
+            .sources
+            .iter()
+            .map(|s| &s.range)
+            .collect();
         let mut units = BTreeSet::new();
         // Pre-order with the enclosing `def`s open: one pass, any depth.
         let mut open: Vec<(usize, usize)> = Vec::new();
@@ -127,7 +133,9 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
                         "attribute" => f.child_by_field_name("attribute"),
                         _ => Some(f),
                     };
-                    name.is_some_and(|n| self.functions.defines(&python::text(n, self.input.source)))
+                    name.is_some_and(|n| {
+                        self.functions.defines(&python::text(n, self.input.source))
+                    })
                 });
             let relevant = calls_local || sources.iter().any(|r| **r == node.byte_range());
             if relevant {
@@ -202,9 +210,9 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
         let sanitizers = &self.input.matches.sanitizers;
         let guarded = |condition: Node<'t>| {
             let range = condition.byte_range();
-            sanitizers
-                .iter()
-                .any(|s| s.by_side_effect && range.start <= s.range.start && s.range.end <= range.end)
+            sanitizers.iter().any(|s| {
+                s.by_side_effect && range.start <= s.range.start && s.range.end <= range.end
+            })
         };
         let cfg = Cfg::build(unit.body, self.input.source, &guarded);
         let mut entry = State::default();
@@ -292,7 +300,9 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
             let covers = |node: Node<'_>| {
                 let range = node.byte_range();
                 source.range == range
-                    || (!source.exact && source.range.start <= range.start && range.end <= source.range.end)
+                    || (!source.exact
+                        && source.range.start <= range.start
+                        && range.end <= source.range.end)
             };
             if covers(parameter.identifier) || covers(parameter.node) {
                 taint.add(crate::fact::Flow {
@@ -327,14 +337,20 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
         let Some((source, flow)) = from_sources.first() else {
             return;
         };
-        if matches.sinks[sink].requires.is_some_and(|r| !r.holds(&labels)) {
+        if matches.sinks[sink]
+            .requires
+            .is_some_and(|r| !r.holds(&labels))
+        {
             return;
         }
-        self.findings.borrow_mut().entry(sink).or_insert_with(|| TaintedSink {
-            sink,
-            source: matches.sources[*source].range.clone(),
-            steps: steps_in_order(&flow.steps),
-        });
+        self.findings
+            .borrow_mut()
+            .entry(sink)
+            .or_insert_with(|| TaintedSink {
+                sink,
+                source: matches.sources[*source].range.clone(),
+                steps: steps_in_order(&flow.steps),
+            });
     }
 }
 

@@ -12,8 +12,19 @@ use crate::transfer::Transfer;
 
 /// Methods that put their arguments into the object they are called on.
 const MUTATORS: &[&str] = &[
-    "append", "extend", "insert", "add", "update", "setdefault", "appendleft", "extendleft",
-    "set", "read_dict", "read_string", "push", "put",
+    "append",
+    "extend",
+    "insert",
+    "add",
+    "update",
+    "setdefault",
+    "appendleft",
+    "extendleft",
+    "set",
+    "read_dict",
+    "read_string",
+    "push",
+    "put",
 ];
 
 /// Methods that read a key (their first argument) of a mapping.
@@ -23,15 +34,76 @@ const KEYED_READS: &[&str] = &["get", "pop", "setdefault", "getlist"];
 /// string and bytes methods, container reads and conversions, encodings
 /// (`base64`, `urllib.parse`), path joins, JSON.
 const PROPAGATORS: &[&str] = &[
-    "strip", "lstrip", "rstrip", "split", "rsplit", "splitlines", "lower", "upper", "casefold",
-    "title", "capitalize", "swapcase", "replace", "format", "format_map", "join", "encode",
-    "decode", "center", "ljust", "rjust", "zfill", "expandtabs", "partition", "rpartition",
-    "translate", "removeprefix", "removesuffix", "get", "pop", "copy", "items", "values", "keys",
-    "setdefault", "getlist", "str", "bytes", "bytearray", "repr", "list", "tuple", "dict", "set",
-    "frozenset", "sorted", "reversed", "b64encode", "b64decode", "urlsafe_b64encode",
-    "urlsafe_b64decode", "standard_b64encode", "standard_b64decode", "b32encode", "b32decode",
-    "b16encode", "b16decode", "quote", "quote_plus", "unquote", "unquote_plus", "urlencode",
-    "urljoin", "urlunparse", "urlparse", "normpath", "dumps", "loads", "getvalue", "read",
+    "strip",
+    "lstrip",
+    "rstrip",
+    "split",
+    "rsplit",
+    "splitlines",
+    "lower",
+    "upper",
+    "casefold",
+    "title",
+    "capitalize",
+    "swapcase",
+    "replace",
+    "format",
+    "format_map",
+    "join",
+    "encode",
+    "decode",
+    "center",
+    "ljust",
+    "rjust",
+    "zfill",
+    "expandtabs",
+    "partition",
+    "rpartition",
+    "translate",
+    "removeprefix",
+    "removesuffix",
+    "get",
+    "pop",
+    "copy",
+    "items",
+    "values",
+    "keys",
+    "setdefault",
+    "getlist",
+    "str",
+    "bytes",
+    "bytearray",
+    "repr",
+    "list",
+    "tuple",
+    "dict",
+    "set",
+    "frozenset",
+    "sorted",
+    "reversed",
+    "b64encode",
+    "b64decode",
+    "urlsafe_b64encode",
+    "urlsafe_b64decode",
+    "standard_b64encode",
+    "standard_b64decode",
+    "b32encode",
+    "b32decode",
+    "b16encode",
+    "b16decode",
+    "quote",
+    "quote_plus",
+    "unquote",
+    "unquote_plus",
+    "urlencode",
+    "urljoin",
+    "urlunparse",
+    "urlparse",
+    "normpath",
+    "dumps",
+    "loads",
+    "getvalue",
+    "read",
 ];
 
 /// Calls whose result is a number (clean with `taint_assume_safe_numbers`).
@@ -42,9 +114,25 @@ const NUMBERS: &[&str] = &[
 
 /// Calls whose result is a boolean (clean with `taint_assume_safe_booleans`).
 const BOOLEANS: &[&str] = &[
-    "bool", "isinstance", "issubclass", "callable", "hasattr", "startswith", "endswith",
-    "isdigit", "isalpha", "isalnum", "isnumeric", "isdecimal", "isidentifier", "islower",
-    "isupper", "isspace", "exists", "isfile", "isdir",
+    "bool",
+    "isinstance",
+    "issubclass",
+    "callable",
+    "hasattr",
+    "startswith",
+    "endswith",
+    "isdigit",
+    "isalpha",
+    "isalnum",
+    "isnumeric",
+    "isdecimal",
+    "isidentifier",
+    "islower",
+    "isupper",
+    "isspace",
+    "exists",
+    "isfile",
+    "isdir",
 ];
 
 /// A call's arguments, evaluated.
@@ -71,7 +159,12 @@ impl Arguments<'_> {
 }
 
 /// The taint of a call's result, with its effects on the state.
-pub fn call<'t>(transfer: &mut Transfer<'_, '_, '_, '_, 't>, state: &mut State, node: Node<'t>, depth: usize) -> Taint {
+pub fn call<'t>(
+    transfer: &mut Transfer<'_, '_, '_, '_, 't>,
+    state: &mut State,
+    node: Node<'t>,
+    depth: usize,
+) -> Taint {
     let source = transfer.source();
     let function = node.child_by_field_name("function");
     let receiver = function
@@ -83,7 +176,9 @@ pub fn call<'t>(transfer: &mut Transfer<'_, '_, '_, '_, 't>, state: &mut State, 
         "identifier" => Some(f),
         _ => None,
     });
-    let name = name.map(|n| python::text(n, source).into_owned()).unwrap_or_default();
+    let name = name
+        .map(|n| python::text(n, source).into_owned())
+        .unwrap_or_default();
     let mut arguments = Arguments {
         receiver,
         positional: Vec::new(),
@@ -92,9 +187,14 @@ pub fn call<'t>(transfer: &mut Transfer<'_, '_, '_, '_, 't>, state: &mut State, 
     };
     if let Some(list) = node.child_by_field_name("arguments") {
         if list.kind() == "generator_expression" {
-            arguments.positional.push((list, transfer.expression(state, list, depth)));
+            arguments
+                .positional
+                .push((list, transfer.expression(state, list, depth)));
         }
-        for argument in list.named_children().filter(|c| !c.is_extra() && list.kind() == "argument_list") {
+        for argument in list
+            .named_children()
+            .filter(|c| !c.is_extra() && list.kind() == "argument_list")
+        {
             match argument.kind() {
                 "keyword_argument" => {
                     let value = argument.child_by_field_name("value");
@@ -147,23 +247,38 @@ fn local<'t>(
         "identifier" => {
             callees.extend(functions.plain(name).iter().map(|&i| (i, false, false)));
             if callees.is_empty() && functions.classes.contains_key(name) {
-                callees.extend(functions.methods("__init__", Some(name)).map(|i| (i, true, true)));
+                callees.extend(
+                    functions
+                        .methods("__init__", Some(name))
+                        .map(|i| (i, true, true)),
+                );
             }
         }
         "attribute" => {
             let object = function.child_by_field_name("object")?;
             let object_name = python::text(object, source);
             let class = match object.kind() {
-                "identifier" if object_name == "self" || object_name == "cls" => transfer.unit.class.as_deref(),
+                "identifier" if object_name == "self" || object_name == "cls" => {
+                    transfer.unit.class.as_deref()
+                }
                 "identifier" => transfer
                     .unit
                     .instances
                     .get(object_name.as_ref())
                     .map(|c| &**c)
-                    .or_else(|| functions.classes.get_key_value(object_name.as_ref()).map(|(k, _)| &**k)),
+                    .or_else(|| {
+                        functions
+                            .classes
+                            .get_key_value(object_name.as_ref())
+                            .map(|(k, _)| &**k)
+                    }),
                 _ => None,
             }?;
-            callees.extend(functions.methods(name, Some(class)).map(|i| (i, true, false)));
+            callees.extend(
+                functions
+                    .methods(name, Some(class))
+                    .map(|i| (i, true, false)),
+            );
         }
         _ => {}
     }
@@ -205,7 +320,11 @@ fn local<'t>(
 /// The taint each parameter of `definition` gets from the arguments;
 /// `receiver_first`: the first parameter is the object the method is
 /// called on (nothing yet, for a constructor's `self`).
-fn bind(definition: &crate::functions::Function<'_>, receiver_first: bool, arguments: &Arguments<'_>) -> Vec<Taint> {
+fn bind(
+    definition: &crate::functions::Function<'_>,
+    receiver_first: bool,
+    arguments: &Arguments<'_>,
+) -> Vec<Taint> {
     let clean = Taint::default();
     let mut positional: Vec<&Taint> = Vec::new();
     if receiver_first {
@@ -213,7 +332,10 @@ fn bind(definition: &crate::functions::Function<'_>, receiver_first: bool, argum
     }
     positional.extend(arguments.positional.iter().map(|(_, t)| t));
     let parameters = &definition.parameters;
-    let plain = parameters.iter().take_while(|p| p.kind == ParameterKind::Plain).count();
+    let plain = parameters
+        .iter()
+        .take_while(|p| p.kind == ParameterKind::Plain)
+        .count();
     parameters
         .iter()
         .enumerate()
@@ -297,7 +419,12 @@ fn substitute(taint: &Taint, parameters: &[Taint], at: std::ops::Range<usize>) -
 }
 
 /// A call of something the file does not define.
-fn builtin<'t>(transfer: &mut Transfer<'_, '_, '_, '_, 't>, state: &mut State, name: &str, arguments: &Arguments<'t>) -> Taint {
+fn builtin<'t>(
+    transfer: &mut Transfer<'_, '_, '_, '_, 't>,
+    state: &mut State,
+    name: &str,
+    arguments: &Arguments<'t>,
+) -> Taint {
     let options = *transfer.options();
     let receiver = arguments.receiver.as_ref();
     let receiver_path = receiver.and_then(|(node, _)| transfer.path_of(*node));
@@ -314,10 +441,18 @@ fn builtin<'t>(transfer: &mut Transfer<'_, '_, '_, '_, 't>, state: &mut State, n
     }
     let receiver_taint = receiver.map(|(_, t)| t.clone()).unwrap_or_default();
     if KEYED_READS.contains(&name) {
-        let key = arguments.positional.first().and_then(|(k, _)| transfer.constant_key(*k));
+        let key = arguments
+            .positional
+            .first()
+            .and_then(|(k, _)| transfer.constant_key(*k));
         if let (Some(path), Some(key)) = (&receiver_path, key) {
             let mut taint = state.read(&path.clone().with(Field::Key(key.into())));
-            taint.join(&receiver_taint_beyond_keys(receiver, &receiver_taint, state, path));
+            taint.join(&receiver_taint_beyond_keys(
+                receiver,
+                &receiver_taint,
+                state,
+                path,
+            ));
             for (_, default) in arguments.positional.iter().skip(1) {
                 taint.join(default);
             }

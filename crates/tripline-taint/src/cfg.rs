@@ -210,8 +210,16 @@ impl<'t> Builder<'t, '_> {
         for (condition, consequence) in clauses {
             let test = self.add(Block::Test(condition), &current);
             let truth = constant::truth(condition, self.source);
-            let mut then_preds = if truth == Some(false) { vec![] } else { vec![test] };
-            let mut else_preds = if truth == Some(true) { vec![] } else { vec![test] };
+            let mut then_preds = if truth == Some(false) {
+                vec![]
+            } else {
+                vec![test]
+            };
+            let mut else_preds = if truth == Some(true) {
+                vec![]
+            } else {
+                vec![test]
+            };
             if (self.guarded)(condition) {
                 // The check protects the path that goes on when its branch
                 // bails out (`if '..' in p: return`); otherwise the branch
@@ -250,11 +258,19 @@ impl<'t> Builder<'t, '_> {
         };
         let head = self.add(Block::Test(condition), &preds);
         let truth = constant::truth(condition, self.source);
-        let mut body_preds = if truth == Some(false) { vec![] } else { vec![head] };
+        let mut body_preds = if truth == Some(false) {
+            vec![]
+        } else {
+            vec![head]
+        };
         if (self.guarded)(condition) {
             body_preds = vec![self.add(Block::Guard(condition), &body_preds)];
         }
-        let exit_preds = if truth == Some(true) { vec![] } else { vec![head] };
+        let exit_preds = if truth == Some(true) {
+            vec![]
+        } else {
+            vec![head]
+        };
         self.looping(node, head, body_preds, exit_preds, depth)
     }
 
@@ -307,7 +323,10 @@ impl<'t> Builder<'t, '_> {
         let mut finally = None;
         let mut has_handler = false;
         for clause in node.named_children() {
-            let body = clause.named_children().filter(|c| c.kind() == "block").last();
+            let body = clause
+                .named_children()
+                .filter(|c| c.kind() == "block")
+                .last();
             match (clause.kind(), body) {
                 ("except_clause" | "except_group_clause", Some(body)) => {
                     has_handler = true;
@@ -345,7 +364,11 @@ impl<'t> Builder<'t, '_> {
             let Some(value) = item.child_by_field_name("value") else {
                 continue;
             };
-            let block = match (value.kind(), value.named_child(0), value.child_by_field_name("alias")) {
+            let block = match (
+                value.kind(),
+                value.named_child(0),
+                value.child_by_field_name("alias"),
+            ) {
                 ("as_pattern", Some(value), Some(target)) => Block::Bind { target, value },
                 _ => Block::Test(value),
             };
@@ -375,8 +398,18 @@ impl<'t> Builder<'t, '_> {
             };
             let outcome = case_outcome(pattern, known.as_ref(), self.source);
             let guard = case.child_by_field_name("guard");
-            let entry_preds = if outcome == Some(false) { vec![] } else { reachable.clone() };
-            let bind = self.add(Block::Bind { target: pattern, value: subject }, &entry_preds);
+            let entry_preds = if outcome == Some(false) {
+                vec![]
+            } else {
+                reachable.clone()
+            };
+            let bind = self.add(
+                Block::Bind {
+                    target: pattern,
+                    value: subject,
+                },
+                &entry_preds,
+            );
             let body_preds = match guard {
                 Some(guard) => vec![self.add(Block::Test(guard), &[bind])],
                 None => vec![bind],
@@ -404,7 +437,9 @@ fn case_outcome(pattern: Node<'_>, subject: Option<&Constant>, source: &[u8]) ->
         Some(inner) => {
             inner.kind() == "dotted_name"
                 && inner.named_child_count() == 1
-                && inner.named_child(0).is_some_and(|c| c.kind() == "identifier")
+                && inner
+                    .named_child(0)
+                    .is_some_and(|c| c.kind() == "identifier")
         }
     };
     if irrefutable {
@@ -430,11 +465,16 @@ pub fn always_exits(block: Node<'_>) -> bool {
             "if_statement" => {
                 // All branches but one are checked shallowly; the last
                 // `else` is followed.
-                let mut bodies: Vec<Node<'_>> = last.child_by_field_name("consequence").into_iter().collect();
+                let mut bodies: Vec<Node<'_>> = last
+                    .child_by_field_name("consequence")
+                    .into_iter()
+                    .collect();
                 let mut otherwise = None;
                 for alternative in last.children_by_field_name("alternative") {
                     match alternative.kind() {
-                        "elif_clause" => bodies.extend(alternative.child_by_field_name("consequence")),
+                        "elif_clause" => {
+                            bodies.extend(alternative.child_by_field_name("consequence"))
+                        }
                         _ => otherwise = alternative.child_by_field_name("body"),
                     }
                 }

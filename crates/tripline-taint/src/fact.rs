@@ -263,9 +263,8 @@ mod tests {
     use super::*;
 
     fn path(root: &str, keys: &[&str]) -> Path {
-        keys.iter().fold(Path::variable(root), |p, k| {
-            p.with(Field::Key((*k).into()))
-        })
+        keys.iter()
+            .fold(Path::variable(root), |p, k| p.with(Field::Key((*k).into())))
     }
 
     #[test]

@@ -111,7 +111,11 @@ impl<'t> Functions<'t> {
     }
 
     /// Methods named `name`, of `class` if given.
-    pub fn methods<'a>(&'a self, name: &str, class: Option<&'a str>) -> impl Iterator<Item = usize> + 'a {
+    pub fn methods<'a>(
+        &'a self,
+        name: &str,
+        class: Option<&'a str>,
+    ) -> impl Iterator<Item = usize> + 'a {
         self.methods
             .get(name)
             .into_iter()
@@ -146,7 +150,9 @@ fn parameters<'t>(function: Node<'t>, source: &[u8]) -> Vec<Parameter<'t>> {
                     let inner = node.named_child(0)?;
                     match inner.kind() {
                         "list_splat_pattern" => (inner.named_child(0)?, ParameterKind::Positional),
-                        "dictionary_splat_pattern" => (inner.named_child(0)?, ParameterKind::Keywords),
+                        "dictionary_splat_pattern" => {
+                            (inner.named_child(0)?, ParameterKind::Keywords)
+                        }
                         _ => (inner, ParameterKind::Plain),
                     }
                 }

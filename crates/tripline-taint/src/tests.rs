@@ -26,8 +26,14 @@ fn first_arguments(pattern: &str, code: &str, tree: &SyntaxTree) -> Vec<Range<us
     ranges(pattern, code)
         .into_iter()
         .filter_map(|range| {
-            let call = nodes_for(tree.root(), &range).into_iter().find(|n| n.kind() == "call")?;
-            Some(call.child_by_field_name("arguments")?.named_child(0)?.byte_range())
+            let call = nodes_for(tree.root(), &range)
+                .into_iter()
+                .find(|n| n.kind() == "call")?;
+            Some(
+                call.child_by_field_name("arguments")?
+                    .named_child(0)?
+                    .byte_range(),
+            )
         })
         .collect()
 }
@@ -48,13 +54,15 @@ fn tainted_lines(code: &str, options: TaintOptions) -> Vec<usize> {
         })
         .collect();
     for pattern in ["validate(...)", "is_safe(...)"] {
-        sanitizers.extend(first_arguments(pattern, code, &tree).into_iter().map(|range| {
-            SanitizerMatch {
-                range,
-                by_side_effect: true,
-                exact: false,
-            }
-        }));
+        sanitizers.extend(
+            first_arguments(pattern, code, &tree)
+                .into_iter()
+                .map(|range| SanitizerMatch {
+                    range,
+                    by_side_effect: true,
+                    exact: false,
+                }),
+        );
     }
     let mut sinks: Vec<SinkMatch> = ranges("sink(...)", code)
         .into_iter()
@@ -65,11 +73,15 @@ fn tainted_lines(code: &str, options: TaintOptions) -> Vec<usize> {
         })
         .collect();
     // `execute(sql, params)`: only the query is a sink.
-    sinks.extend(first_arguments("$CURSOR.execute(...)", code, &tree).into_iter().map(|range| SinkMatch {
-        range,
-        exact: false,
-        requires: None,
-    }));
+    sinks.extend(
+        first_arguments("$CURSOR.execute(...)", code, &tree)
+            .into_iter()
+            .map(|range| SinkMatch {
+                range,
+                exact: false,
+                requires: None,
+            }),
+    );
     let matches = Matches {
         sources: ranges("source()", code)
             .into_iter()
@@ -568,7 +580,10 @@ fn deeply_nested_code_does_not_overflow() {
         "(".repeat(depth),
         ")".repeat(depth)
     );
-    let sum = format!("def g():\n    x = source()\n    sink(x{})\n", " + x".repeat(depth));
+    let sum = format!(
+        "def g():\n    x = source()\n    sink(x{})\n",
+        " + x".repeat(depth)
+    );
     for code in [nested, parenthesized, sum] {
         let handle = std::thread::Builder::new()
             .stack_size(2 * 1024 * 1024)

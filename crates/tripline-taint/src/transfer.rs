@@ -73,8 +73,12 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     fn statement(&mut self, node: Node<'t>, state: &mut State) {
         let mut taint = Taint::default();
         match node.kind() {
-            "import_statement" | "import_from_statement" | "future_import_statement"
-            | "global_statement" | "nonlocal_statement" | "pass_statement" => {}
+            "import_statement"
+            | "import_from_statement"
+            | "future_import_statement"
+            | "global_statement"
+            | "nonlocal_statement"
+            | "pass_statement" => {}
             "delete_statement" => {
                 for target in node.named_children() {
                     for deleted in sequence_elements(target) {
@@ -149,7 +153,10 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     /// (`is_safe(p)`, `'..' in p`).
     fn sanitized_paths(&self, range: &std::ops::Range<usize>) -> Vec<Path> {
         let mut paths = Vec::new();
-        for node in nodes_for(self.analysis.input.root, range).into_iter().take(1) {
+        for node in nodes_for(self.analysis.input.root, range)
+            .into_iter()
+            .take(1)
+        {
             if let Some(path) = self.path_of(node) {
                 return vec![path];
             }
@@ -167,10 +174,15 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
                     }
                     false
                 };
-                let is_part = inner
-                    .parent()
-                    .is_some_and(|p| matches!(p.kind(), "attribute" | "subscript") && p != node && self.path_of(p).is_some());
-                if matches!(inner.kind(), "identifier" | "attribute" | "subscript") && !is_part && !in_callee() {
+                let is_part = inner.parent().is_some_and(|p| {
+                    matches!(p.kind(), "attribute" | "subscript")
+                        && p != node
+                        && self.path_of(p).is_some()
+                });
+                if matches!(inner.kind(), "identifier" | "attribute" | "subscript")
+                    && !is_part
+                    && !in_callee()
+                {
                     paths.extend(self.path_of(inner));
                 }
             }
@@ -221,7 +233,10 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             "call" => calls::call(self, state, node, next),
             "string" => {
                 let mut taint = Taint::default();
-                for interpolation in node.named_children().filter(|c| c.kind() == "interpolation") {
+                for interpolation in node
+                    .named_children()
+                    .filter(|c| c.kind() == "interpolation")
+                {
                     if let Some(inner) = interpolation.child_by_field_name("expression") {
                         taint.join(&self.expression(state, inner, next));
                     }
@@ -239,7 +254,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             "conditional_expression" => self.conditional(state, node, next),
             "named_expression" => {
                 let value = node.child_by_field_name("value");
-                let taint = value.map(|v| self.expression(state, v, next)).unwrap_or_default();
+                let taint = value
+                    .map(|v| self.expression(state, v, next))
+                    .unwrap_or_default();
                 if let Some(name) = node.child_by_field_name("name") {
                     self.assign(state, name, &taint);
                 }
@@ -257,14 +274,19 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
                 }
                 taint
             }
-            "list_comprehension" | "set_comprehension" | "generator_expression"
+            "list_comprehension"
+            | "set_comprehension"
+            | "generator_expression"
             | "dictionary_comprehension" => self.comprehension(state, node, next),
             "lambda" => {
                 // What the lambda captures; its parameters are clean here
                 // (a call of it propagates its arguments by default).
                 let mut inner = state.clone();
                 if let Some(parameters) = node.child_by_field_name("parameters") {
-                    for parameter in parameters.descendants().filter(|n| n.kind() == "identifier") {
+                    for parameter in parameters
+                        .descendants()
+                        .filter(|n| n.kind() == "identifier")
+                    {
                         inner.clean(&Path::variable(&self.text(parameter)));
                     }
                 }
@@ -390,7 +412,12 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         let targets = sequence_elements(left);
         let values = sequence_elements(right);
         let spread = |nodes: &[Node<'_>]| nodes.iter().any(|n| n.kind().contains("splat"));
-        if is_sequence(left) && is_sequence(right) && targets.len() == values.len() && !spread(&targets) && !spread(&values) {
+        if is_sequence(left)
+            && is_sequence(right)
+            && targets.len() == values.len()
+            && !spread(&targets)
+            && !spread(&values)
+        {
             let mut all = Taint::default();
             for (target, value) in targets.into_iter().zip(values) {
                 let taint = self.expression(state, value, depth);
@@ -410,7 +437,14 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     }
 
     /// `d = {'k': v, ...}`: each constant key's value tracked apart.
-    fn dictionary(&mut self, state: &mut State, path: &Path, left: Node<'t>, right: Node<'t>, depth: usize) -> Taint {
+    fn dictionary(
+        &mut self,
+        state: &mut State,
+        path: &Path,
+        left: Node<'t>,
+        right: Node<'t>,
+        depth: usize,
+    ) -> Taint {
         state.clean(path);
         let mut all = Taint::default();
         for entry in right.named_children().filter(|c| !c.is_extra()) {
@@ -422,10 +456,14 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
                 "pair" => entry.child_by_field_name("value"),
                 _ => Some(entry),
             };
-            let taint = value.map(|v| self.expression(state, v, depth)).unwrap_or_default();
+            let taint = value
+                .map(|v| self.expression(state, v, depth))
+                .unwrap_or_default();
             let taint = taint.through(left.byte_range());
             match key {
-                Some(key) => state.assign(&path.clone().with(Field::Key(key.into())), taint.clone()),
+                Some(key) => {
+                    state.assign(&path.clone().with(Field::Key(key.into())), taint.clone())
+                }
                 None => state.add(path, &taint),
             }
             all.join(&taint);
@@ -465,15 +503,18 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
                 // not the dotted names it compares with (`case Color.RED`).
                 "case_pattern" => {
                     for inner in target.descendants().filter(|n| n.kind() == "identifier") {
-                        let in_dotted = inner
-                            .parent()
-                            .is_some_and(|p| p.kind() == "dotted_name" && p.named_child_count() > 1);
+                        let in_dotted = inner.parent().is_some_and(|p| {
+                            p.kind() == "dotted_name" && p.named_child_count() > 1
+                        });
                         let class_name = inner
                             .parent()
                             .and_then(|p| p.parent())
                             .is_some_and(|g| g.kind() == "class_pattern");
                         if !in_dotted && !class_name && self.text(inner) != "_" {
-                            state.assign(&Path::variable(&self.text(inner)), taint.through(inner.byte_range()));
+                            state.assign(
+                                &Path::variable(&self.text(inner)),
+                                taint.through(inner.byte_range()),
+                            );
                         }
                     }
                 }
@@ -544,7 +585,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         let matches = self.analysis.input.matches;
         for (i, source) in matches.sources.iter().enumerate() {
             let covers = source.range == range
-                || (!source.exact && source.range.start <= range.start && range.end <= source.range.end);
+                || (!source.exact
+                    && source.range.start <= range.start
+                    && range.end <= source.range.end);
             if !covers {
                 continue;
             }
@@ -570,8 +613,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     }
 
     /// In the recording pass, notes the taint reaching the sinks matched
-    /// at `node`: its own, or for a call (unless the sink is `exact`), that
-    /// of its arguments.
+    /// at `node`: its own, and for a call (unless the sink is `exact`), that
+    /// of its arguments (which an unknown call with
+    /// `taint_assume_safe_functions` does not pass on).
     fn hit_sinks(&mut self, node: Node<'t>, taint: &Taint, state: &mut State, depth: usize) {
         if self.recorder.is_none() {
             return;
@@ -581,13 +625,12 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         };
         let matches = self.analysis.input.matches;
         for &sink in sinks {
-            let reaching = if !matches.sinks[sink].exact && node.kind() == "call" {
-                node.child_by_field_name("arguments")
-                    .map(|a| self.children(state, a, depth + 1))
-                    .unwrap_or_default()
-            } else {
-                taint.clone()
-            };
+            let mut reaching = taint.clone();
+            if !matches.sinks[sink].exact && node.kind() == "call" {
+                if let Some(arguments) = node.child_by_field_name("arguments") {
+                    reaching.join(&self.children(state, arguments, depth + 1));
+                }
+            }
             self.hit(sink, reaching);
         }
     }

@@ -51,23 +51,22 @@ impl Loader<'_> {
             );
             ok = false;
         }
-        let sources = self.items(rule, "pattern-sources", SOURCE_OPTIONS, true);
-        let sinks = self.items(rule, "pattern-sinks", SINK_OPTIONS, true);
-        let sanitizers = self.items(rule, "pattern-sanitizers", SANITIZER_OPTIONS, false);
-        let propagators = self.items(rule, "pattern-propagators", PROPAGATOR_OPTIONS, false);
+        let (sources, sources_ok) = self.items(rule, "pattern-sources", SOURCE_OPTIONS, true);
+        let (sinks, sinks_ok) = self.items(rule, "pattern-sinks", SINK_OPTIONS, true);
+        let (sanitizers, sanitizers_ok) =
+            self.items(rule, "pattern-sanitizers", SANITIZER_OPTIONS, false);
+        let (propagators, propagators_ok) =
+            self.items(rule, "pattern-propagators", PROPAGATOR_OPTIONS, false);
+        ok &= sources_ok && sinks_ok && sanitizers_ok && propagators_ok;
         let options = match entry(rule, "options") {
             Some(options) => self.taint_options(options),
             None => Some(TaintOptions::default()),
         };
-        let (Some(sources), Some(sinks), Some(sanitizers), Some(propagators), Some(options)) =
-            (sources, sinks, sanitizers, propagators, options)
-        else {
-            return None;
-        };
         let mut taint = Taint {
-            options,
+            options: options.unwrap_or_default(),
             ..Taint::default()
         };
+        ok &= options.is_some();
         for (formula, item) in sources {
             let label = match entry(item, "label") {
                 Some(label) => self.label(label),
@@ -102,13 +101,11 @@ impl Loader<'_> {
             // resolution, which tripline does not have; checked, then unused.
             let not_conflicting = self.flag(item, "not-conflicting");
             match (by_side_effect, exact, not_conflicting) {
-                (Some(by_side_effect), Some(exact), Some(_)) => {
-                    taint.sanitizers.push(Sanitizer {
-                        formula,
-                        by_side_effect,
-                        exact,
-                    })
-                }
+                (Some(by_side_effect), Some(exact), Some(_)) => taint.sanitizers.push(Sanitizer {
+                    formula,
+                    by_side_effect,
+                    exact,
+                }),
                 _ => ok = false,
             }
         }
@@ -116,7 +113,10 @@ impl Loader<'_> {
             // Propagation is always by side effect in tripline, as it is by
             // default in Semgrep; the option is checked, then unused.
             let by_side_effect = self.flag(item, "by-side-effect");
-            match (self.propagator_end(item, "from"), self.propagator_end(item, "to")) {
+            match (
+                self.propagator_end(item, "from"),
+                self.propagator_end(item, "to"),
+            ) {
                 (Some(from), Some(to)) if by_side_effect.is_some() => {
                     taint.propagators.push(Propagator { formula, from, to })
                 }
@@ -126,15 +126,15 @@ impl Loader<'_> {
         ok.then_some(taint)
     }
 
-    /// The items under `key`, each with its formula. `required`: the list
-    /// must be there and not empty.
+    /// The items under `key` whose formula is valid, each with it, and
+    /// whether all were. `required`: the list must be there and not empty.
     fn items<'y>(
         &mut self,
         rule: &'y Yaml,
         key: &str,
         options: &[&str],
         required: bool,
-    ) -> Option<Items<'y>> {
+    ) -> (Items<'y>, bool) {
         let Some(list) = entry(rule, key) else {
             if required {
                 self.missing(
@@ -142,11 +142,12 @@ impl Loader<'_> {
                     key,
                     &format!("a taint rule needs `{key}`: a list of patterns, e.g. `- pattern: request.args.get(...)`"),
                 );
-                return None;
             }
-            return Some(Vec::new());
+            return (Vec::new(), !required);
         };
-        let items = self.list(list, &format!("`{key}`"))?;
+        let Some(items) = self.list(list, &format!("`{key}`")) else {
+            return (Vec::new(), false);
+        };
         if required && items.is_empty() {
             self.error(
                 "tripline::missing-key",
@@ -155,7 +156,7 @@ impl Loader<'_> {
                 "no items",
                 "list at least one pattern",
             );
-            return None;
+            return (Vec::new(), false);
         }
         let mut allowed: Vec<&str> = TOP_FORMULA_KEYS.to_vec();
         allowed.extend(options);
@@ -179,7 +180,9 @@ impl Loader<'_> {
                         "remove it; docs/taint.md lists the options tripline follows",
                     );
                     ok = false;
-                } else if key_name(name) == Some("by-side-effect") && !options.contains(&"by-side-effect") {
+                } else if key_name(name) == Some("by-side-effect")
+                    && !options.contains(&"by-side-effect")
+                {
                     self.error(
                         "tripline::unsupported",
                         format!("`by-side-effect` is not supported on `{key}`"),
@@ -229,7 +232,7 @@ impl Loader<'_> {
                 }
             }
         }
-        ok.then_some(parsed)
+        (parsed, ok)
     }
 
     /// A boolean option of an item (absent: false).

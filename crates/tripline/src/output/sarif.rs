@@ -241,13 +241,17 @@ fn code_flow(finding: &Finding, trace: &DataflowTrace) -> sarif::CodeFlow {
                     .build(),
             )
             .build();
-        sarif::ThreadFlowLocation::builder().location(location).build()
+        sarif::ThreadFlowLocation::builder()
+            .location(location)
+            .build()
     };
     let mut locations = vec![place(&trace.source, "source")];
     locations.extend(trace.steps.iter().map(|step| place(step, "step")));
     locations.push(place(&trace.sink, "sink"));
     sarif::CodeFlow::builder()
-        .thread_flows(vec![sarif::ThreadFlow::builder().locations(locations).build()])
+        .thread_flows(vec![sarif::ThreadFlow::builder()
+            .locations(locations)
+            .build()])
         .build()
 }
 
