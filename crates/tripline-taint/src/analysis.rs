@@ -54,6 +54,12 @@ pub struct Analysis<'x, 'a, 'r, 't> {
     pub functions: Functions<'t>,
     /// Sinks by the id of the nodes they matched exactly.
     pub sinks_at: HashMap<usize, Vec<usize>>,
+    /// The sanitizers (not by side effect, not `exact`) that clean every
+    /// expression inside their match, not only its value: those that match
+    /// a statement or a block. A sanitizer matching an expression
+    /// (`len(...)`) cleans its value only, so a sink inside it
+    /// (`len(db.execute(q))`) still sees its argument's taint.
+    pub region_sanitizers: Vec<usize>,
     summaries: RefCell<HashMap<usize, Option<Rc<Summary>>>>,
     depth: Cell<usize>,
     /// The fixpoint was given up (deadline or budget): no findings.
@@ -91,10 +97,32 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
                 sinks_at.entry(node.id()).or_default().push(i);
             }
         }
+        let region_sanitizers = input
+            .matches
+            .sanitizers
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| !s.by_side_effect && !s.exact)
+            .filter(|(_, s)| {
+                nodes_for(input.root, &s.range).iter().any(|n| {
+                    n.kind().ends_with("statement")
+                        || matches!(
+                            n.kind(),
+                            "block"
+                                | "module"
+                                | "function_definition"
+                                | "class_definition"
+                                | "decorated_definition"
+                        )
+                })
+            })
+            .map(|(i, _)| i)
+            .collect();
         Analysis {
             input,
             functions: Functions::find(input.root, input.source),
             sinks_at,
+            region_sanitizers,
             summaries: RefCell::default(),
             depth: Cell::new(0),
             aborted: Cell::new(false),

@@ -305,6 +305,8 @@ def view():
     else:
         y = x
     sink(y)
+    if 7 * 6 < 40 or len("abc") != 3:
+        sink(x)
     z = x if 1 > 2 else "safe"
     sink(z)
     z2 = x if 2 > 1 else "safe"
@@ -446,6 +448,76 @@ def view():
     Shell().run("ls")
     shell = Shell()
     shell.run(source())
+"#,
+    );
+}
+
+#[test]
+fn list_positions_are_tracked_apart() {
+    check(
+        r#"
+def view():
+    x = source()
+    queries = ["select 1", x]
+    sink(queries[0])
+    sink(queries[1])  # tainted
+    sink(queries[-1])  # tainted
+    sink(queries)  # tainted
+    pair = (x, "safe")
+    sink(pair[1])
+"#,
+    );
+}
+
+#[test]
+fn a_sink_inside_a_sanitizer_call_is_still_checked() {
+    check(
+        r#"
+def view(cursor):
+    q = "select * from t where a = '%s'" % source()
+    n = clean(cursor.execute(q))  # tainted
+    sink(n)
+"#,
+    );
+}
+
+#[test]
+fn sinks_reached_through_the_receiver_and_fluent_calls() {
+    check(
+        r#"
+class Directory:
+    def __init__(self, url):
+        self.filter = "(objectClass=*)"
+
+    def only(self, value):
+        self.filter = "(mail=%s)" % value
+        return self
+
+    def find(self):
+        return sink(self.filter)  # tainted
+
+class Runner:
+    def run(self, command):
+        sink(command)  # tainted
+
+class Query:
+    def where(self, clause):
+        self.clause = clause
+        return self
+
+    def execute_now(self):
+        sink(self.clause)  # tainted
+
+def view():
+    d = Directory("ldap://example.org")
+    d.only(source())
+    d.find()
+
+def fluent():
+    Query().where(source()).execute_now()
+
+def built():
+    Runner().run(source())
 "#,
     );
 }

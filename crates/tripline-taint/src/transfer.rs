@@ -223,9 +223,6 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         if depth > MAX_DEPTH {
             return self.flat(state, node);
         }
-        if self.is_sanitized(node) {
-            return Taint::default();
-        }
         let next = depth + 1;
         let options = *self.options();
         let taint = match node.kind() {
@@ -304,6 +301,12 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             }
             _ => self.children(state, node, next),
         };
+        // A sanitized expression is still evaluated: the sinks and
+        // assignments inside it (`len(db.execute(q))`) happen. A sink that
+        // is also a sanitizer is not reached.
+        if self.is_sanitized(node) {
+            return Taint::default();
+        }
         let taint = self.add_sources(node, taint);
         self.hit_sinks(node, &taint, state, depth);
         taint
@@ -426,9 +429,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             }
             return all;
         }
-        if right.kind() == "dictionary" {
+        if matches!(right.kind(), "dictionary" | "list" | "tuple") {
             if let Some(path) = self.path_of(left) {
-                return self.dictionary(state, &path, left, right, depth);
+                return self.literal(state, &path, left, right, depth);
             }
         }
         let taint = self.expression(state, right, depth);
@@ -436,8 +439,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         taint
     }
 
-    /// `d = {'k': v, ...}`: each constant key's value tracked apart.
-    fn dictionary(
+    /// `d = {'k': v, ...}`, `l = [a, b]`: each constant key's (or
+    /// position's) value tracked apart.
+    fn literal(
         &mut self,
         state: &mut State,
         path: &Path,
@@ -445,21 +449,28 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         right: Node<'t>,
         depth: usize,
     ) -> Taint {
-        state.clean(path);
-        let mut all = Taint::default();
-        for entry in right.named_children().filter(|c| !c.is_extra()) {
-            let key = entry
-                .child_by_field_name("key")
-                .filter(|_| entry.kind() == "pair")
-                .and_then(|k| self.constant_key(k));
-            let value = match entry.kind() {
-                "pair" => entry.child_by_field_name("value"),
-                _ => Some(entry),
+        let elements: Vec<Node<'t>> = right.named_children().filter(|c| !c.is_extra()).collect();
+        let spread = elements.iter().any(|e| e.kind().contains("splat"));
+        let mut values: Vec<(Option<String>, Taint)> = Vec::new();
+        for (position, element) in elements.into_iter().enumerate() {
+            let (key, value) = match element.kind() {
+                "pair" => (
+                    element
+                        .child_by_field_name("key")
+                        .and_then(|k| self.constant_key(k)),
+                    element.child_by_field_name("value"),
+                ),
+                _ if right.kind() == "dictionary" || spread => (None, Some(element)),
+                _ => (Some((position as f64).to_string()), Some(element)),
             };
             let taint = value
                 .map(|v| self.expression(state, v, depth))
                 .unwrap_or_default();
-            let taint = taint.through(left.byte_range());
+            values.push((key, taint.through(left.byte_range())));
+        }
+        state.clean(path);
+        let mut all = Taint::default();
+        for (key, taint) in values {
             match key {
                 Some(key) => {
                     state.assign(&path.clone().with(Field::Key(key.into())), taint.clone())
@@ -559,23 +570,30 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     }
 
     /// The text of a constant key (a string's value, a number as written).
+    /// A negative index is no key: `l[-1]` is the same element as `l[1]`
+    /// in a list of two.
     pub fn constant_key(&self, node: Node<'_>) -> Option<String> {
         match constant::value(node, self.source(), 0)? {
             constant::Constant::Text(text) => Some(format!("{text:?}")),
+            constant::Constant::Number(n) if n < 0.0 => None,
             constant::Constant::Number(n) => Some(n.to_string()),
             constant::Constant::Bool(b) => Some(b.to_string()),
             constant::Constant::None => Some("None".to_owned()),
         }
     }
 
-    /// Whether a sanitizer (not by side effect) covers the expression.
+    /// Whether a sanitizer (not by side effect) matched the expression, or
+    /// a statement or block around it.
     fn is_sanitized(&self, node: Node<'_>) -> bool {
         let range = node.byte_range();
-        self.analysis.input.matches.sanitizers.iter().any(|s| {
-            !s.by_side_effect
-                && (s.range == range
-                    || (!s.exact && s.range.start <= range.start && range.end <= s.range.end))
-        })
+        let sanitizers = &self.analysis.input.matches.sanitizers;
+        sanitizers
+            .iter()
+            .any(|s| !s.by_side_effect && s.range == range)
+            || self.analysis.region_sanitizers.iter().any(|&i| {
+                let region = &sanitizers[i].range;
+                region.start <= range.start && range.end <= region.end
+            })
     }
 
     /// `taint` plus the sources that match the expression (those with
