@@ -219,10 +219,13 @@ pub fn call<'t>(
     if let Some(taint) = function.and_then(|f| local(transfer, state, node, f, &name, &arguments)) {
         return taint;
     }
-    let callee = function
-        .filter(|f| f.kind() != "attribute")
-        .map(|f| transfer.expression(state, f, depth))
-        .unwrap_or_default();
+    // A method matched as a source (`request.get_json`) returns tainted
+    // data; another callee's taint is that of what it names (a lambda).
+    let callee = match function {
+        Some(f) if f.kind() == "attribute" => transfer.add_sources(f, Taint::default()),
+        Some(f) => transfer.expression(state, f, depth),
+        None => Taint::default(),
+    };
     builtin(transfer, state, &name, &arguments).union(&callee)
 }
 

@@ -580,6 +580,42 @@ fn a_source_on_a_parameter_taints_it_at_entry() {
 }
 
 #[test]
+fn a_method_matched_as_a_source_returns_tainted_data() {
+    let code =
+        "def view(request):\n    body = request.get_json()\n    sink(body)\n    sink(request)\n";
+    let tree = SyntaxTree::parse(code).unwrap();
+    let method = code.find("request.get_json").unwrap();
+    let matches = Matches {
+        sources: vec![SourceMatch {
+            range: method..method + "request.get_json".len(),
+            label: "__SOURCE__",
+            exact: false,
+            requires: None,
+        }],
+        sinks: ranges("sink(...)", code)
+            .into_iter()
+            .map(|range| SinkMatch {
+                range,
+                exact: false,
+                requires: None,
+            })
+            .collect(),
+        ..Matches::default()
+    };
+    let input = Input {
+        root: tree.root(),
+        source: code.as_bytes(),
+        matches: &matches,
+        options: TaintOptions::default(),
+    };
+    let lines: Vec<usize> = analyze(&input)
+        .iter()
+        .map(|t| line_of(code, matches.sinks[t.sink].range.start))
+        .collect();
+    assert_eq!(lines, [3]);
+}
+
+#[test]
 fn the_trace_lists_the_variables_on_the_way() {
     let code = "def view():\n    a = source()\n    b = a + '!'\n    sink(b)\n";
     let tree = SyntaxTree::parse(code).unwrap();

@@ -9,6 +9,7 @@ use crate::calls;
 use crate::cfg::Block;
 use crate::constant;
 use crate::fact::{Field, Flow, Origin, Path, State, Taint};
+use crate::index::contains;
 
 /// Expressions nested deeper than this are over-approximated ([`Transfer::flat`])
 /// rather than evaluated part by part.
@@ -110,7 +111,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     /// matched, and propagators in it move taint from `from` to `to`.
     fn side_effects(&mut self, node: Node<'t>, state: &mut State) {
         let range = node.byte_range();
-        let inside = |r: &std::ops::Range<usize>| range.start <= r.start && r.end <= range.end;
+        let inside = |r: &std::ops::Range<usize>| contains(&range, r);
         let matches = self.analysis.input.matches;
         for sanitizer in matches.sanitizers.iter().filter(|s| s.by_side_effect) {
             if inside(&sanitizer.range) {
@@ -140,7 +141,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         let range = condition.byte_range();
         let matches = self.analysis.input.matches;
         for sanitizer in matches.sanitizers.iter().filter(|s| s.by_side_effect) {
-            if range.start <= sanitizer.range.start && sanitizer.range.end <= range.end {
+            if contains(&range, &sanitizer.range) {
                 for path in self.sanitized_paths(&sanitizer.range) {
                     state.clean(&path);
                 }
@@ -586,30 +587,28 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     /// a statement or block around it.
     fn is_sanitized(&self, node: Node<'_>) -> bool {
         let range = node.byte_range();
-        let sanitizers = &self.analysis.input.matches.sanitizers;
-        sanitizers
-            .iter()
-            .any(|s| !s.by_side_effect && s.range == range)
-            || self.analysis.region_sanitizers.iter().any(|&i| {
-                let region = &sanitizers[i].range;
-                region.start <= range.start && range.end <= region.end
-            })
+        let index = &self.analysis.index;
+        index.sanitized.contains(&range)
+            || index
+                .region_sanitizers
+                .iter()
+                .any(|region| contains(region, &range))
     }
 
     /// `taint` plus the sources that match the expression (those with
     /// `requires` only if `taint` has the labels).
-    fn add_sources(&self, node: Node<'_>, mut taint: Taint) -> Taint {
+    pub fn add_sources(&self, node: Node<'_>, mut taint: Taint) -> Taint {
         let range = node.byte_range();
         let matches = self.analysis.input.matches;
-        for (i, source) in matches.sources.iter().enumerate() {
-            let covers = source.range == range
-                || (!source.exact
-                    && source.range.start <= range.start
-                    && range.end <= source.range.end);
-            if !covers {
-                continue;
-            }
-            if let Some(requires) = source.requires {
+        let index = &self.analysis.index;
+        let exact = index.sources_at.get(&range).into_iter().flatten();
+        let around = index
+            .region_sources
+            .iter()
+            .filter(|&&i| contains(&matches.sources[i].range, &range));
+        let applying: Vec<usize> = exact.chain(around).copied().collect();
+        for i in applying {
+            if let Some(requires) = matches.sources[i].requires {
                 let labels = taint
                     .flows()
                     .iter()
@@ -638,7 +637,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         if self.recorder.is_none() {
             return;
         }
-        let Some(sinks) = self.analysis.sinks_at.get(&node.id()) else {
+        let Some(sinks) = self.analysis.index.sinks_at.get(&node.id()) else {
             return;
         };
         let matches = self.analysis.input.matches;
