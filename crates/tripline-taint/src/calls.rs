@@ -509,6 +509,15 @@ fn builtin<'t>(
             }
             return taint;
         }
+        // A key that is not constant: like `d[k]`, the mapping's taint,
+        // and the key's unless indexes are assumed safe.
+        let mut taint = receiver_taint;
+        for (position, (_, argument)) in arguments.positional.iter().enumerate() {
+            if position > 0 || !options.assume_safe_indexes {
+                taint.join(argument);
+            }
+        }
+        return taint;
     }
     if MUTATORS.contains(&name) && name != "setdefault" {
         return Taint::default();

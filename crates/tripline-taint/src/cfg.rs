@@ -6,7 +6,7 @@
 //! edge; checks by a side-effect sanitizer get a [`Block::Guard`] on the
 //! branch they protect.
 
-use tripline_pattern::Node;
+use tripline_pattern::{python, Node};
 
 use crate::constant::{self, Constant};
 
@@ -147,7 +147,10 @@ impl<'t> Builder<'t, '_> {
             "try_statement" => self.try_statement(node, preds, depth),
             "with_statement" => self.with_statement(node, preds, depth),
             "match_statement" => self.match_statement(node, preds, depth),
-            "return_statement" | "raise_statement" => {
+            // `return`, `raise`, and calls that never return (`abort(403)`).
+            "return_statement" | "raise_statement" | "expression_statement"
+                if is_exit(node, self.source) =>
+            {
                 let block = self.add(Block::Statement(node), &preds);
                 self.edge(block, EXIT);
                 Vec::new()
@@ -224,7 +227,7 @@ impl<'t> Builder<'t, '_> {
                 // The check protects the path that goes on when its branch
                 // bails out (`if '..' in p: return`); otherwise the branch
                 // it opens (`if is_safe(p): use(p)`).
-                if always_exits(consequence) {
+                if always_exits(consequence, self.source) {
                     else_preds = vec![self.add(Block::Guard(condition), &else_preds)];
                 } else {
                     then_preds = vec![self.add(Block::Guard(condition), &then_preds)];
@@ -449,19 +452,19 @@ fn case_outcome(pattern: Node<'_>, subject: Option<&Constant>, source: &[u8]) ->
     Some(subject? == &literal)
 }
 
-/// Whether a block always leaves by `return`, `raise`, `continue` or
-/// `break` (its last statement does, or is an `if` all of whose branches
+/// Whether a block always leaves by `return`, `raise`, `continue`,
+/// `break` or a call that never returns (its last statement does, or is an `if` all of whose branches
 /// do). Looks at most [`MAX_NESTING`] `if`s deep.
-pub fn always_exits(block: Node<'_>) -> bool {
+pub fn always_exits(block: Node<'_>, source: &[u8]) -> bool {
     let mut current = block;
     for _ in 0..MAX_NESTING {
         let Some(last) = statements_of(current).last() else {
             return false;
         };
+        if is_exit(last, source) {
+            return true;
+        }
         match last.kind() {
-            "return_statement" | "raise_statement" | "continue_statement" | "break_statement" => {
-                return true
-            }
             "if_statement" => {
                 // All branches but one are checked shallowly; the last
                 // `else` is followed.
@@ -481,7 +484,7 @@ pub fn always_exits(block: Node<'_>) -> bool {
                 let Some(otherwise) = otherwise else {
                     return false;
                 };
-                if !bodies.iter().all(|b| ends_with_exit(*b)) {
+                if !bodies.iter().all(|b| ends_with_exit(*b, source)) {
                     return false;
                 }
                 current = otherwise;
@@ -494,11 +497,30 @@ pub fn always_exits(block: Node<'_>) -> bool {
 
 /// Whether a block's last statement is a `return`, `raise`, `continue` or
 /// `break`.
-fn ends_with_exit(block: Node<'_>) -> bool {
-    statements_of(block).last().is_some_and(|s| {
-        matches!(
-            s.kind(),
-            "return_statement" | "raise_statement" | "continue_statement" | "break_statement"
-        )
-    })
+fn ends_with_exit(block: Node<'_>, source: &[u8]) -> bool {
+    statements_of(block)
+        .last()
+        .is_some_and(|s| is_exit(s, source))
+}
+
+/// Functions whose call never returns: `abort(403)` (Flask), `sys.exit()`,
+/// `os._exit()`.
+const NEVER_RETURN: &[&str] = &["abort", "exit", "_exit"];
+
+/// Whether a statement leaves the block: `return`, `raise`, `continue`,
+/// `break`, or a call of a function that never returns.
+fn is_exit(statement: Node<'_>, source: &[u8]) -> bool {
+    match statement.kind() {
+        "return_statement" | "raise_statement" | "continue_statement" | "break_statement" => true,
+        "expression_statement" => statement
+            .named_child(0)
+            .filter(|call| call.kind() == "call")
+            .and_then(|call| call.child_by_field_name("function"))
+            .and_then(|function| match function.kind() {
+                "attribute" => function.child_by_field_name("attribute"),
+                _ => Some(function),
+            })
+            .is_some_and(|name| NEVER_RETURN.contains(&python::text(name, source).as_ref())),
+        _ => false,
+    }
 }

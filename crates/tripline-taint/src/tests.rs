@@ -353,6 +353,12 @@ def checked_branch():
         sink(p)  # tainted
     sink(p)  # tainted
 
+def aborted():
+    p = source()
+    if not is_safe(p):
+        abort(400)
+    sink(p)
+
 def rejected():
     p = source()
     if is_safe(p):
@@ -668,6 +674,7 @@ def view(table):
     sink(len(x))
     sink(x == "a")
     sink(table[x])
+    sink(table.get(x))
 "#,
         options,
     );
