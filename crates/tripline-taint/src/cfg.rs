@@ -64,17 +64,6 @@ impl<'t> Cfg<'t> {
         }
         builder.cfg
     }
-
-    /// Predecessors of each block.
-    pub fn predecessors(&self) -> Vec<Vec<usize>> {
-        let mut predecessors = vec![Vec::new(); self.blocks.len()];
-        for (from, successors) in self.successors.iter().enumerate() {
-            for &to in successors {
-                predecessors[to].push(from);
-            }
-        }
-        predecessors
-    }
 }
 
 struct Loop {
@@ -455,7 +444,7 @@ fn case_outcome(pattern: Node<'_>, subject: Option<&Constant>, source: &[u8]) ->
 /// Whether a block always leaves by `return`, `raise`, `continue`,
 /// `break` or a call that never returns (its last statement does, or is an `if` all of whose branches
 /// do). Looks at most [`MAX_NESTING`] `if`s deep.
-pub fn always_exits(block: Node<'_>, source: &[u8]) -> bool {
+fn always_exits(block: Node<'_>, source: &[u8]) -> bool {
     let mut current = block;
     for _ in 0..MAX_NESTING {
         let Some(last) = statements_of(current).last() else {
@@ -522,5 +511,87 @@ fn is_exit(statement: Node<'_>, source: &[u8]) -> bool {
             })
             .is_some_and(|name| NEVER_RETURN.contains(&python::text(name, source).as_ref())),
         _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tripline_pattern::SyntaxTree;
+
+    /// The texts of the statement and test blocks reachable from the entry.
+    fn reachable(code: &str) -> Vec<String> {
+        let tree = SyntaxTree::parse(code).unwrap();
+        let cfg = Cfg::build(tree.root(), code.as_bytes(), &|_| false);
+        let mut seen = vec![false; cfg.blocks.len()];
+        let mut pending = vec![ENTRY];
+        while let Some(block) = pending.pop() {
+            if !std::mem::replace(&mut seen[block], true) {
+                pending.extend(&cfg.successors[block]);
+            }
+        }
+        let mut texts: Vec<String> = cfg
+            .blocks
+            .iter()
+            .zip(seen)
+            .filter(|(_, seen)| *seen)
+            .filter_map(|(block, _)| match block {
+                Block::Statement(n) | Block::Test(n) => {
+                    Some(python::text(*n, code.as_bytes()).into_owned())
+                }
+                _ => None,
+            })
+            .collect();
+        texts.sort();
+        texts
+    }
+
+    #[test]
+    fn constant_conditions_leave_the_dead_branch_unreachable() {
+        assert_eq!(
+            reachable("if 1 > 2:\n    a()\nelse:\n    b()\n"),
+            ["1 > 2", "b()"]
+        );
+        assert_eq!(reachable("while False:\n    a()\nb()\n"), ["False", "b()"]);
+        assert_eq!(
+            reachable("match 'x':\n    case 'y':\n        a()\n    case 'x':\n        b()\n    case _:\n        c()\n"),
+            ["'x'", "b()"]
+        );
+    }
+
+    #[test]
+    fn leaving_statements_end_the_flow() {
+        assert_eq!(reachable("return 1\na()\n"), ["return 1"]);
+        assert_eq!(reachable("abort(403)\na()\n"), ["abort(403)"]);
+        assert_eq!(
+            reachable("for x in y:\n    break\n    a()\nelse:\n    b()\nc()\n"),
+            ["b()", "c()"]
+        );
+        assert_eq!(
+            reachable("while x:\n    continue\n    a()\nb()\n"),
+            ["b()", "x"]
+        );
+    }
+
+    #[test]
+    fn every_statement_of_a_try_body_reaches_the_handlers() {
+        let code = "try:\n    a = 1\n    raise E\nexcept E:\n    b()\nfinally:\n    c()\nd()\n";
+        let tree = SyntaxTree::parse(code).unwrap();
+        let cfg = Cfg::build(tree.root(), code.as_bytes(), &|_| false);
+        let index_of = |text: &str| {
+            cfg.blocks
+                .iter()
+                .position(|b| matches!(b, Block::Statement(n) if python::text(*n, code.as_bytes()) == text))
+                .unwrap()
+        };
+        let handler = cfg.successors[index_of("a = 1")]
+            .iter()
+            .copied()
+            .find(|&s| matches!(cfg.blocks[s], Block::Join))
+            .unwrap();
+        assert!(cfg.successors[index_of("raise E")].contains(&handler));
+        assert!(cfg.successors[handler].contains(&index_of("b()")));
+        assert!(cfg.successors[index_of("b()")].contains(&index_of("c()")));
+        assert_eq!(reachable(code), ["a = 1", "b()", "c()", "d()", "raise E"]);
     }
 }
