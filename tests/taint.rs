@@ -83,3 +83,24 @@ fn a_file_without_a_sink_is_not_analysed_and_has_no_finding() {
     assert_eq!(code, Some(0));
     assert_eq!(report["findings"].as_array().unwrap().len(), 0);
 }
+
+#[test]
+fn the_message_shows_the_metavariables_of_the_source_and_the_sink() {
+    let rule = r#"rules:
+  - id: eval-of-request
+    mode: taint
+    message: $OBJECT.get(...) reaches eval($CODE)
+    severity: ERROR
+    languages: [python]
+    pattern-sources:
+      - pattern: $OBJECT.get(...)
+    pattern-sinks:
+      - pattern: eval($CODE)
+"#;
+    let code = "def view(request):\n    code = request.get('c')\n    eval(code)\n";
+    let dir = common::project(&[("rule.yaml", rule), ("app.py", code)]);
+    let (_, report) = scan_json(dir.path(), &["--config", "rule.yaml", "app.py"]);
+    let finding = &report["findings"][0];
+    assert_eq!(finding["message"], "request.get(...) reaches eval(code)");
+    assert_eq!(finding["metavars"]["$OBJECT"]["text"], "request");
+}

@@ -6,6 +6,7 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use tripline_rule::{Rule, Taint};
 use tripline_taint::{
@@ -27,24 +28,28 @@ pub fn findings<'t>(
     file: &FileContext<'_, 't>,
     scanned: &ScannedFile<'_>,
 ) -> Vec<Finding> {
-    let sources: Vec<SourceMatch<'_>> = taint
+    // The candidates are kept for the findings' metavariables: those of
+    // the sink, and of the source the data came from.
+    let (source_candidates, sources): (Vec<Candidate<'t>>, Vec<SourceMatch<'_>>) = taint
         .sources
         .iter()
         .flat_map(|source| {
             evaluate(&source.formula, file)
                 .into_iter()
-                .map(move |candidate| SourceMatch {
-                    range: candidate.range,
-                    label: &source.label,
-                    exact: source.exact,
-                    requires: source.requires.as_ref(),
+                .map(move |candidate| {
+                    let matched = SourceMatch {
+                        range: candidate.range.clone(),
+                        label: &source.label,
+                        exact: source.exact,
+                        requires: source.requires.as_ref(),
+                    };
+                    (candidate, matched)
                 })
         })
-        .collect();
+        .unzip();
     if sources.is_empty() {
         return Vec::new();
     }
-    // The sinks' candidates are kept for the findings' metavariables.
     let sink_candidates: Vec<(Candidate<'t>, SinkMatch<'_>)> = taint
         .sinks
         .iter()
@@ -114,15 +119,31 @@ pub fn findings<'t>(
         .into_iter()
         .filter(|tainted| reported.insert(matches.sinks[tainted.sink].range.clone()))
         .map(|tainted| {
-            let candidate = &candidates[tainted.sink];
-            let mut found = finding(rule, candidate, scanned.path, scanned.text, scanned.lines);
-            found.dataflow_trace = Some(trace(&tainted, &candidate.range, scanned));
+            let sink = &candidates[tainted.sink];
+            let source = &source_candidates[tainted.source];
+            // As in Semgrep, the message may name the source's
+            // metavariables too; the sink's win where both bind a name.
+            let mut env = sink.env.clone();
+            for (name, bound) in source.env.iter() {
+                env.bind(&Arc::from(name), bound.clone(), file.source);
+            }
+            let candidate = Candidate {
+                range: sink.range.clone(),
+                env,
+            };
+            let mut found = finding(rule, &candidate, scanned.path, scanned.text, scanned.lines);
+            found.dataflow_trace = Some(trace(&tainted, &source.range, &sink.range, scanned));
             found
         })
         .collect()
 }
 
-fn trace(tainted: &TaintedSink, sink: &Range<usize>, scanned: &ScannedFile<'_>) -> DataflowTrace {
+fn trace(
+    tainted: &TaintedSink,
+    source: &Range<usize>,
+    sink: &Range<usize>,
+    scanned: &ScannedFile<'_>,
+) -> DataflowTrace {
     let location = |range: &Range<usize>| {
         let text = scanned.text.get(range.clone()).unwrap_or_default();
         let first_line = text.lines().next().unwrap_or_default();
@@ -133,7 +154,7 @@ fn trace(tainted: &TaintedSink, sink: &Range<usize>, scanned: &ScannedFile<'_>) 
         }
     };
     DataflowTrace {
-        source: location(&tainted.source),
+        source: location(source),
         steps: tainted.steps.iter().map(location).collect(),
         sink: location(sink),
     }

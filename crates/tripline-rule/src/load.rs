@@ -502,13 +502,16 @@ impl Loader<'_> {
             pattern.options = options;
         }
         if let (Some(formula), Some(message), Some(node)) = (&formula, &message, get("message")) {
-            // A taint finding is at a sink: its message shows what the sink bound.
+            // A taint finding is at a sink: its message shows what the sink
+            // and the source bound.
             let bound = match &taint {
                 Some(Some(taint)) => Some(
                     taint
                         .sinks
                         .iter()
-                        .flat_map(|sink| bound_names(&sink.formula, self.patterns))
+                        .map(|sink| &sink.formula)
+                        .chain(taint.sources.iter().map(|source| &source.formula))
+                        .flat_map(|formula| bound_names(formula, self.patterns))
                         .collect(),
                 ),
                 // Its parts have errors (reported): what they bind is not known.

@@ -332,7 +332,7 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
             .entry(sink)
             .or_insert_with(|| TaintedSink {
                 sink,
-                source: matches.sources[*source].range.clone(),
+                source: *source,
                 steps: steps_in_order(&flow.steps),
             });
     }

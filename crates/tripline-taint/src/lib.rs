@@ -77,8 +77,9 @@ pub struct PropagatorMatch {
 pub struct TaintedSink {
     /// Index in [`Matches::sinks`].
     pub sink: usize,
-    /// The source match the data came from.
-    pub source: Range<usize>,
+    /// The source match the data came from (its index in
+    /// [`Matches::sources`]).
+    pub source: usize,
     /// Where it passed on the way, in order: the variables it was assigned
     /// to, the calls it went through.
     pub steps: Vec<Range<usize>>,

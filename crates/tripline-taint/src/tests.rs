@@ -582,7 +582,7 @@ fn a_source_on_a_parameter_taints_it_at_entry() {
     let found = analyze(&input);
     assert_eq!(found.len(), 1);
     assert_eq!(line_of(code, matches.sinks[found[0].sink].range.start), 2);
-    assert_eq!(found[0].source, name..name + 4);
+    assert_eq!(matches.sources[found[0].source].range, name..name + 4);
 }
 
 #[test]
@@ -654,7 +654,10 @@ fn the_trace_lists_the_variables_on_the_way() {
     let found = analyze(&input);
     let steps: Vec<&str> = found[0].steps.iter().map(|r| &code[r.clone()]).collect();
     assert_eq!(steps, ["a", "b"]);
-    assert_eq!(&code[found[0].source.clone()], "source()");
+    assert_eq!(
+        &code[matches.sources[found[0].source].range.clone()],
+        "source()"
+    );
 }
 
 #[test]
