@@ -61,6 +61,7 @@ fn a_taint_finding_has_a_code_flow_in_sarif() {
         .output()
         .unwrap();
     let sarif: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    common::assert_valid_sarif(&sarif);
     let result = &sarif["runs"][0]["results"][0];
     insta::assert_json_snapshot!("code_flows", result["codeFlows"]);
 }
