@@ -105,3 +105,17 @@ fn the_message_shows_the_metavariables_of_the_source_and_the_sink() {
     assert_eq!(finding["message"], "request.get(...) reaches eval(code)");
     assert_eq!(finding["metavars"]["$OBJECT"]["text"], "request");
 }
+
+#[test]
+fn explain_shows_each_part_and_the_sinks_reached() {
+    let dir = project();
+    let output = tripline(dir.path())
+        .args(["explain", "--config", "rule.yaml", "--target", "app.py"])
+        .output()
+        .unwrap();
+    let text = stdout(&output);
+    assert!(text.contains("mode: taint  [1 match]"), "{text}");
+    assert!(text.contains("pattern-sources  [1 match]"), "{text}");
+    assert!(text.contains("pattern-sinks  [1 match]"), "{text}");
+    assert!(text.contains("findings: 1"), "{text}");
+}
