@@ -28,6 +28,28 @@ pub fn findings<'t>(
     file: &FileContext<'_, 't>,
     scanned: &ScannedFile<'_>,
 ) -> Vec<Finding> {
+    // Sinks first: they are usually calls found by name, cheaper to match
+    // than sources (a view's parameters), and most files have none.
+    let (candidates, sinks): (Vec<Candidate<'t>>, Vec<SinkMatch<'_>>) = taint
+        .sinks
+        .iter()
+        .flat_map(|sink| {
+            evaluate(&sink.formula, file)
+                .into_iter()
+                .map(move |candidate| {
+                    let range = candidate.range.clone();
+                    let matched = SinkMatch {
+                        range,
+                        exact: sink.exact,
+                        requires: sink.requires.as_ref(),
+                    };
+                    (candidate, matched)
+                })
+        })
+        .unzip();
+    if sinks.is_empty() {
+        return Vec::new();
+    }
     // The candidates are kept for the findings' metavariables: those of
     // the sink, and of the source the data came from.
     let (source_candidates, sources): (Vec<Candidate<'t>>, Vec<SourceMatch<'_>>) = taint
@@ -48,26 +70,6 @@ pub fn findings<'t>(
         })
         .unzip();
     if sources.is_empty() {
-        return Vec::new();
-    }
-    let sink_candidates: Vec<(Candidate<'t>, SinkMatch<'_>)> = taint
-        .sinks
-        .iter()
-        .flat_map(|sink| {
-            evaluate(&sink.formula, file)
-                .into_iter()
-                .map(move |candidate| {
-                    let range = candidate.range.clone();
-                    let matched = SinkMatch {
-                        range,
-                        exact: sink.exact,
-                        requires: sink.requires.as_ref(),
-                    };
-                    (candidate, matched)
-                })
-        })
-        .collect();
-    if sink_candidates.is_empty() {
         return Vec::new();
     }
     let sanitizers = taint
@@ -100,8 +102,6 @@ pub fn findings<'t>(
                 })
         })
         .collect();
-    let (candidates, sinks): (Vec<Candidate<'t>>, Vec<SinkMatch<'_>>) =
-        sink_candidates.into_iter().unzip();
     let matches = Matches {
         sources,
         sinks,
