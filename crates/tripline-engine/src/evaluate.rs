@@ -87,13 +87,21 @@ fn formula_matches_around<'t>(
 /// Whether a formula is made only of patterns that are cheap to match (see
 /// [`LazyMatches::is_cheap`]), and none of them matches.
 fn cheaply_empty(formula: &Formula, file: &FileContext<'_, '_>) -> bool {
+    is_cheap(formula, file)
+        && match formula {
+            Formula::Pattern(index) => file.matches.get(*index).is_empty(),
+            Formula::Either(alternatives) => alternatives.iter().all(|f| cheaply_empty(f, file)),
+            Formula::Regex(_) | Formula::All(_) => false,
+        }
+}
+
+/// Whether a formula is a pattern that is cheap to match, or a
+/// `pattern-either` of such patterns.
+fn is_cheap(formula: &Formula, file: &FileContext<'_, '_>) -> bool {
     let cheap = |f: &Formula| matches!(f, Formula::Pattern(i) if file.matches.is_cheap(*i));
     match formula {
-        Formula::Pattern(index) => cheap(formula) && file.matches.get(*index).is_empty(),
-        Formula::Either(alternatives) => {
-            alternatives.iter().all(cheap) && alternatives.iter().all(|f| cheaply_empty(f, file))
-        }
-        Formula::Regex(_) | Formula::All(_) => false,
+        Formula::Either(alternatives) => alternatives.iter().all(cheap),
+        _ => cheap(formula),
     }
 }
 
@@ -150,7 +158,7 @@ fn conjunction_matches<'t>(
     };
     let mut current = match around {
         Some(around) => formula_matches_around(&first.formula, file, around),
-        None => formula_matches(&first.formula, file),
+        None => first_matches(first, conjunction, file),
     };
     // What contains the candidates is found around them; what they contain
     // (a plain positive may lie inside a candidate) needs the whole scope.
@@ -187,6 +195,35 @@ fn conjunction_matches<'t>(
         current = filter(current, condition, file).0;
     }
     focus(current, &conjunction.focus)
+}
+
+/// The matches of a conjunction's first positive that can meet the other
+/// positives. When the first is costly to match (`$FN($X)`, tried at every
+/// call) and a later plain positive is cheap (`eval(...)`, found by name),
+/// only the first's matches around or inside the cheap one's can survive
+/// their intersection, so only those are looked for. The first positive
+/// still binds first, so the result is the same.
+fn first_matches<'t>(
+    first: &Positive,
+    conjunction: &Conjunction,
+    file: &FileContext<'_, 't>,
+) -> Vec<Candidate<'t>> {
+    let cheap = conjunction
+        .positives
+        .iter()
+        .find(|p| !p.inside && is_cheap(&p.formula, file));
+    let near = match cheap {
+        Some(cheap) if !first.inside && !is_cheap(&first.formula, file) => {
+            let cheap_matches = formula_matches(&cheap.formula, file);
+            file.matches
+                .near(cheap_matches.iter().map(|c| c.range.clone()))
+        }
+        _ => None,
+    };
+    match near {
+        Some(near) => formula_matches_around(&first.formula, file, &near),
+        None => formula_matches(&first.formula, file),
+    }
 }
 
 /// The positives in evaluation order: plain ones decide the ranges;
@@ -539,7 +576,7 @@ mod tests {
         assert!(diagnostics.is_empty(), "{diagnostics:?}");
         let prepared = Prepared::new(&ruleset);
         let tree = SyntaxTree::parse(code).expect("parses");
-        let present = prepared.words_in(code);
+        let present = prepared.words_in(code, None);
         with_file(&prepared, &tree, code, &present, None, |file| {
             ruleset
                 .rules
@@ -626,14 +663,21 @@ with open(p) as h:
     /// included, and nothing a negation needs is dropped.
     #[test]
     fn regex_conditions_filter_matches_early_with_the_same_semantics() {
-        let code = "\
+        let many_keys: String = (0..70).map(|i| format!("\"k{i}\": 1, ")).collect();
+        let code = format!(
+            "\
 import pickle as pk
 pk.loads(a)
 json.loads(b)
 loads(c)
 pk.loads(safe)
 ...
-";
+x = f\"SELECT {{a}}\" + (F'select 1')
+y = \"f'select'\"
+d = {{{many_keys}\"secret\": 2}}
+"
+        );
+        let code = code.as_str();
         let rules = [
             rule(
                 "alias",
@@ -643,11 +687,27 @@ pk.loads(safe)
                 "bare",
                 "    patterns:\n      - pattern: $BODY\n      - metavariable-regex:\n          metavariable: $BODY\n          regex: ^\\.\\.\\.$\n",
             ),
+            // A bare metavariable whose regex fixes how the text starts is
+            // only tried where that text is, with the same matches as at
+            // every node: both f-strings and the sum that starts with one,
+            // not the text inside the third string (no expression).
+            rule(
+                "starts",
+                "    patterns:\n      - pattern: $S\n      - metavariable-regex:\n          metavariable: $S\n          regex: (?i)f[\"'].*select\n",
+            ),
+            // Bindings the regex rejects do not count towards the ways one
+            // node may match: the 71st key is found.
+            rule(
+                "many",
+                "    patterns:\n      - pattern: '{..., $K: $V, ...}'\n      - metavariable-regex:\n          metavariable: $K\n          regex: '\"secret\"'\n      - focus-metavariable: $K\n",
+            ),
         ]
         .concat();
         let lines = reported_lines(&format!("rules:\n{rules}"), code);
         assert_eq!(lines[0], [2]);
         assert_eq!(lines[1], [6]);
+        assert_eq!(lines[2], [7, 7, 7]);
+        assert_eq!(lines[3], [9]);
     }
 
     /// A positive that is cheap to match and matches nothing empties its
@@ -663,13 +723,55 @@ pk.loads(safe)
         let prepared = Prepared::new(&ruleset);
         let code = "import yaml\nq = a + b\nyaml.dump(q)\n";
         let tree = SyntaxTree::parse(code).expect("parses");
-        let present = prepared.words_in(code);
+        let present = prepared.words_in(code, None);
         with_file(&prepared, &tree, code, &present, None, |file| {
             assert!(evaluate(&ruleset.rules[0].formula, file).is_empty());
             let [inside, call] = [0, 1];
             assert_eq!(ruleset.patterns[call].source(), "yaml.load($Q)");
             assert!(file.matches.is_matched(call));
             assert!(!file.matches.is_matched(inside));
+        });
+    }
+
+    /// A costly first positive is matched only near the matches of a
+    /// cheap later one, with the bindings it would have had anyway.
+    #[test]
+    fn costly_first_positive_matched_near_a_cheap_one() {
+        let rules = rule(
+            "r",
+            "    patterns:\n      - pattern: $FN($X)\n      - pattern: eval($X)\n",
+        );
+        let mut ruleset = RuleSet::default();
+        assert!(load_str("rules.yaml", &format!("rules:\n{rules}"), &mut ruleset).is_empty());
+        let prepared = Prepared::new(&ruleset);
+        // More code after: the candidates are a small part of the file.
+        let code = format!(
+            "print(a)\nlen(b)\nx = eval(c)\neval(eval(d))\n{}",
+            "f(g)\n".repeat(40)
+        );
+        let code = code.as_str();
+        let tree = SyntaxTree::parse(code).expect("parses");
+        let present = prepared.words_in(code, None);
+        with_file(&prepared, &tree, code, &present, None, |file| {
+            let found: Vec<(&str, String)> = evaluate(&ruleset.rules[0].formula, file)
+                .iter()
+                .map(|m| {
+                    let x = m.env.get("X").expect("bound").text(code.as_bytes());
+                    (&code[m.range.clone()], x.into_owned())
+                })
+                .collect();
+            assert_eq!(
+                found,
+                [
+                    ("eval(c)", "c".to_owned()),
+                    ("eval(eval(d))", "eval(d)".to_owned()),
+                    ("eval(d)", "d".to_owned())
+                ]
+            );
+            let [costly, cheap] = [0, 1];
+            assert_eq!(ruleset.patterns[costly].source(), "$FN($X)");
+            assert!(file.matches.is_matched(cheap));
+            assert!(!file.matches.is_matched(costly));
         });
     }
 }

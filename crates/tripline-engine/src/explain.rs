@@ -69,7 +69,7 @@ pub fn explain(
         line,
     };
     let module = module_path(std::path::Path::new(path));
-    let present = prepared.words_in(text);
+    let present = prepared.words_in(text, module.as_deref());
     let (root, findings) = scan::with_file(
         &prepared,
         &tree,

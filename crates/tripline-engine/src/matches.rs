@@ -16,10 +16,12 @@ use std::hash::BuildHasher;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 use tripline_pattern::python::{self, KINDS};
 use tripline_pattern::{
-    callee_names, exact_strings, Bound, CalleePart, FileIndex, Match, Node, NodeNames, Pattern,
+    callee_names, exact_strings, start_texts, Bound, CalleePart, FileIndex, Match, Node, NodeNames,
+    Pattern,
 };
 use tripline_rule::{Condition, Formula, RuleSet};
 
@@ -50,6 +52,10 @@ pub struct Dispatch {
     names: Vec<Option<(NameKind, Vec<u64>)>>,
     /// Kinds of the nodes some pattern looks up by dotted name.
     dotted_kinds: Vec<bool>,
+    /// Per bare-metavariable pattern (`$X`) whose `metavariable-regex`
+    /// fixes how the node's text starts ([`start_texts`]): those texts, to
+    /// find the only nodes it can match by searching the file's text.
+    starts: Vec<Option<AhoCorasick>>,
 }
 
 /// Which names a node is indexed by.
@@ -119,6 +125,20 @@ impl Dispatch {
             rule.formulas().for_each(|f| restrictions.visit(f, &[]));
         }
         let Restrictions { names, filters, .. } = restrictions;
+        let starts = ruleset
+            .patterns
+            .iter()
+            .zip(&filters)
+            .map(|(pattern, filters)| {
+                let root = pattern.root_metavariable()?;
+                let texts = filters
+                    .iter()
+                    .filter(|(name, _)| name == root)
+                    .filter_map(|(_, regex)| start_texts(regex.as_str()))
+                    .min_by_key(Vec::len)?;
+                AhoCorasick::new(texts).ok()
+            })
+            .collect();
         let mut shared = HashMap::new();
         let slots: Vec<usize> = ruleset
             .patterns
@@ -159,6 +179,7 @@ impl Dispatch {
             kinds,
             names,
             dotted_kinds,
+            starts,
         }
     }
 }
@@ -418,7 +439,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         let pattern = &self.patterns[index];
         let filters = &self.dispatch.filters[index];
         if filters.is_empty() {
-            pattern.matches_at(node, self.scope, self.source, Some(self.names), out);
+            pattern.matches_at(node, self.scope, self.source, Some(self.names), None, out);
             return;
         }
         let accepts = |name: &str, bound: &Bound<'t>| {
@@ -445,12 +466,13 @@ impl<'a, 't> LazyMatches<'a, 't> {
                 return;
             }
         }
-        let mut found = Vec::new();
-        pattern.matches_at(node, self.scope, self.source, Some(self.names), &mut found);
-        out.extend(
-            found
-                .into_iter()
-                .filter(|m| m.env.iter().all(|(name, bound)| accepts(name, bound))),
+        pattern.matches_at(
+            node,
+            self.scope,
+            self.source,
+            Some(self.names),
+            Some(&accepts),
+            out,
         );
     }
 
@@ -485,6 +507,12 @@ impl<'a, 't> LazyMatches<'a, 't> {
             return out;
         }
         let kinds = &self.dispatch.kinds[index];
+        if let Some(starts) = &self.dispatch.starts[index] {
+            self.nodes_starting_with(starts)
+                .filter(|node| kinds.as_ref().is_none_or(|k| k.contains(&node.kind_id())))
+                .for_each(try_at);
+            return out;
+        }
         match kinds {
             None => self
                 .scope
@@ -506,6 +534,22 @@ impl<'a, 't> LazyMatches<'a, 't> {
             }
         }
         out
+    }
+
+    /// The named nodes of the scope that start where one of `starts`
+    /// occurs in its text, in tree order.
+    fn nodes_starting_with(&self, starts: &AhoCorasick) -> impl Iterator<Item = Node<'t>> + '_ {
+        let range = self.scope.byte_range();
+        let mut offsets: Vec<usize> = starts
+            .find_overlapping_iter(&self.source[range.clone()])
+            .map(|hit| range.start + hit.start())
+            .collect();
+        offsets.sort_unstable();
+        offsets.dedup();
+        offsets
+            .into_iter()
+            .flat_map(|offset| self.scope.starting_at(offset))
+            .filter(Node::is_named)
     }
 
     fn by_kind(&self) -> &KindIndex<'t> {
@@ -619,7 +663,7 @@ mod tests {
         let tree = SyntaxTree::parse(code).unwrap();
         let names = FileIndex::build(tree.root(), code.as_bytes(), None);
         let words = Words::new([], &ruleset.patterns);
-        let present = words.present_in(code);
+        let present = words.present_in(code, None);
         let dispatch = Dispatch::new(&ruleset, &words, true);
         let matches = LazyMatches::new(&ruleset, &dispatch, tree.root(), code, &names, &present);
         matches

@@ -96,9 +96,9 @@ impl<'r> Prepared<'r> {
 }
 
 impl Prepared<'_> {
-    /// Which required words `text` contains.
-    pub fn words_in(&self, text: &str) -> Present {
-        self.words.present_in(text)
+    /// Which required words `text` (with its dotted `module` path) contains.
+    pub fn words_in(&self, text: &str, module: Option<&str>) -> Present {
+        self.words.present_in(text, module)
     }
 }
 
@@ -186,7 +186,8 @@ fn read_and_scan(
         ),
         Err(unreadable) => return fail(unreadable),
     };
-    let present = prepared.words_in(&text);
+    let module = module_path(&target.relative);
+    let present = prepared.words_in(&text, module.as_deref());
     let rules: Vec<usize> = (0..prepared.ruleset.rules.len())
         .filter(|&i| prepared.ruleset.rules[i].paths.allows(&target.relative))
         // A rule whose required words are not in the file cannot match it.
@@ -221,7 +222,7 @@ fn read_and_scan(
         path: &path,
     };
     let found = deadline::run_until(deadline, || {
-        find(prepared, &rules, &file, &present, target, timing)
+        find(prepared, &rules, &file, &present, module.as_deref(), timing)
     });
     outcome.findings = found.findings;
     outcome.timed_out = found.timed_out;
@@ -265,7 +266,7 @@ fn find(
     rules: &[usize],
     scanned: &ScannedFile<'_>,
     present: &Present,
-    target: &Target,
+    module: Option<&str>,
     mut timing: Option<&mut FileTiming>,
 ) -> Found {
     let ScannedFile {
@@ -274,8 +275,7 @@ fn find(
         lines,
         path,
     } = *scanned;
-    let module = module_path(&target.relative);
-    with_file(prepared, tree, text, present, module.as_deref(), |file| {
+    with_file(prepared, tree, text, present, module, |file| {
         let mut findings = Vec::new();
         for (position, &index) in rules.iter().enumerate() {
             let started = timing.is_some().then(Instant::now);

@@ -65,11 +65,20 @@ impl Words {
     }
 
     /// The words `text` contains, in one pass that stops once all are found.
-    pub fn present_in(&self, text: &str) -> Present {
+    /// The file's dotted `module` path counts as text too: a name imported
+    /// relatively (`from .models import User` in `shop/views.py`) means
+    /// `shop.models.User`, and a rule's regex on that name may require a
+    /// word (`shop`) that only the path spells.
+    pub fn present_in(&self, text: &str, module: Option<&str>) -> Present {
         let mut found = vec![false; self.ids.len()];
         if let Some(matcher) = &self.matcher {
             let mut missing = found.len();
-            for hit in matcher.find_overlapping_iter(text) {
+            let hits = matcher.find_overlapping_iter(text).chain(
+                module
+                    .into_iter()
+                    .flat_map(|m| matcher.find_overlapping_iter(m)),
+            );
+            for hit in hits {
                 let seen = &mut found[hit.pattern().as_usize()];
                 if !*seen {
                     *seen = true;
@@ -102,14 +111,14 @@ mod tests {
         assert!(load_str("rules.yaml", rules, &mut ruleset).is_empty());
         let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
         let words = Words::new([&requirement], &ruleset.patterns);
-        let present = words.present_in("import subprocess\nsubprocess.call(x)\n");
+        let present = words.present_in("import subprocess\nsubprocess.call(x)\n", None);
         assert!(words.meets(&requirement, &present));
         assert!(present.has(words.id("call").expect("a word")));
         assert!(!present.has(words.id("system").expect("a word")));
-        let absent = words.present_in("print(x)\n");
+        let absent = words.present_in("print(x)\n", None);
         assert!(!words.meets(&requirement, &absent));
         // Overlapping words are all found: `call` inside `recall`, `system`.
-        let overlapping = words.present_in("recall.system");
+        let overlapping = words.present_in("recall.system", None);
         assert!(overlapping.has(words.id("call").expect("a word")));
         assert!(overlapping.has(words.id("system").expect("a word")));
     }

@@ -358,6 +358,40 @@ pub fn exact_strings(regex: &str) -> Option<Vec<String>> {
     Some(exact)
 }
 
+/// The texts a code node's text must start with to match `regex` (a
+/// `metavariable-regex`, anchored at the start), if they are few and
+/// known: `^\.\.\.$` gives `...`, `(?i)f["']` gives `f"`, `f'`, `F"` and
+/// `F'`. A bare `$X` restricted by such a regex need only be tried on the
+/// nodes that start where one of them occurs in the file, rather than on
+/// every node.
+///
+/// The regex also sees the name a node means through imports
+/// (`regex_accepts` in the engine), which the file does not spell at the
+/// node. So texts that such a name could start with (a dotted name never
+/// starts with a dot, and is made of identifier characters and dots) give
+/// `None`.
+pub fn start_texts(regex: &str) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::hir::literal::{ExtractKind, Extractor};
+    use regex_syntax::hir::Look;
+    let hir = regex_syntax::parse(regex).ok()?;
+    if !hir.properties().look_set_prefix().contains(Look::Start) {
+        return None;
+    }
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(&hir);
+    let texts: Vec<Vec<u8>> = prefixes
+        .literals()?
+        .iter()
+        .map(|literal| literal.as_bytes().to_vec())
+        .collect();
+    let never_a_name = |text: &[u8]| {
+        text.first() == Some(&b'.')
+            || text
+                .iter()
+                .any(|b| b.is_ascii() && !(b.is_ascii_alphanumeric() || *b == b'_' || *b == b'.'))
+    };
+    texts.iter().all(|text| never_a_name(text)).then_some(texts)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -79,10 +79,15 @@ impl<'t> Env<'t> {
         match self.get(name) {
             Some(existing) => existing.same_as(&value, source),
             None => {
-                self.bindings.push((name.clone(), value));
+                self.push(name, value);
                 true
             }
         }
+    }
+
+    /// Binds `name`, which the caller knows is not bound yet.
+    pub(crate) fn push(&mut self, name: &Arc<str>, value: Bound<'t>) {
+        self.bindings.push((name.clone(), value));
     }
 
     /// Both environments together, if every name they share binds the same

@@ -35,10 +35,10 @@ use std::ops::Range;
 use regex::Regex;
 pub use syntax::{Node, SyntaxTree};
 
-pub use dispatch::{callee_names, exact_strings, CalleePart, NodeNames};
+pub use dispatch::{callee_names, exact_strings, start_texts, CalleePart, NodeNames};
 pub use env::{Bound, Env};
 pub use equality::same_code;
-pub use matcher::operand_chain;
+pub use matcher::{operand_chain, Accepts};
 pub use names::FileIndex;
 pub use template::is_regex_string;
 pub use tree::{PNode, StrPattern};
@@ -311,6 +311,12 @@ impl Pattern {
                     names.extend(code.text.clone())
                 }
                 PNode::Code(code) => code.children.iter().for_each(|c| collect(&c.node, names)),
+                // `(requests.Session $S)` is known only from a call or an
+                // annotation naming the type, or an import of it. (Builtin
+                // types such as `str` are also known from literals.)
+                PNode::TypedMetavar { type_name, .. } if type_name.contains('.') => {
+                    names.extend(type_name.rsplit('.').next().map(str::to_owned));
+                }
                 PNode::Deep(inner) => collect(inner, names),
                 PNode::Str(StrPattern::Formatted(parts)) => {
                     for part in parts {
@@ -344,12 +350,15 @@ impl Pattern {
     /// through imports and assignments, not only as spelled. A `<... P ...>`
     /// pattern is matched where P is, and the match is credited to every
     /// node around it up to `scope`, the node the search is confined to.
+    /// `accepts`, if given, is asked about each binding as it is made
+    /// ([`Matcher::accepts`]).
     pub fn matches_at<'t>(
         &self,
         node: Node<'t>,
         scope: Node<'t>,
         source: &[u8],
         names: Option<&FileIndex<'t>>,
+        accepts: Option<&Accepts<'_, 't>>,
         out: &mut Vec<Match<'t>>,
     ) {
         let kinds = &*KINDS;
@@ -357,6 +366,7 @@ impl Pattern {
             source,
             names,
             options: self.options,
+            accepts,
         };
         // Parentheses are looked through, so the parenthesised node would
         // only repeat the match of the node inside it.
@@ -444,7 +454,7 @@ impl Pattern {
         let mut found = Vec::new();
         for node in tree.nodes() {
             let mut matches = Vec::new();
-            self.matches_at(node, tree.root(), source, Some(&names), &mut matches);
+            self.matches_at(node, tree.root(), source, Some(&names), None, &mut matches);
             for m in matches {
                 let bindings = m
                     .env
@@ -468,6 +478,7 @@ pub fn is_constant_expression<'t>(node: Node<'t>, source: &[u8], names: &FileInd
         source,
         names: Some(names),
         options: MatchOptions::default(),
+        accepts: None,
     };
     python::is_constant(node, source) || matcher.constant_string(node, 0)
 }

@@ -6,6 +6,8 @@
 //! binds `$X` to each argument in turn), and a later constraint such as
 //! `metavariable-regex` may accept only one of them.
 
+use std::sync::Arc;
+
 use crate::deadline;
 use crate::env::{Bound, Env};
 use crate::names::FileIndex;
@@ -25,7 +27,15 @@ pub struct Matcher<'a, 't> {
     /// What the file's names refer to (imports, single assignments).
     pub names: Option<&'a FileIndex<'t>>,
     pub options: MatchOptions,
+    /// What the rule's conditions allow a metavariable to bind, asked as it
+    /// is bound (the engine's `metavariable-regex` filters): a binding they
+    /// reject ends that way of matching at once, before the rest of the
+    /// pattern is tried.
+    pub accepts: Option<&'a Accepts<'a, 't>>,
 }
+
+/// Whether a metavariable may be bound to some code.
+pub type Accepts<'a, 't> = dyn Fn(&str, &Bound<'t>) -> bool + 'a;
 
 /// How a list of statements is matched.
 #[derive(Clone, Copy)]
@@ -46,6 +56,21 @@ fn enough(out: &[Env<'_>]) -> bool {
 }
 
 impl<'t> Matcher<'_, 't> {
+    /// `env` with `name` bound, unless it is bound to other code already or
+    /// the rule's conditions reject the binding ([`Matcher::accepts`]).
+    /// Decided before `env` is copied: most bindings tried are rejected.
+    fn bind(&self, env: &Env<'t>, name: &Arc<str>, bound: Bound<'t>) -> Option<Env<'t>> {
+        match env.get(name) {
+            Some(existing) => existing.same_as(&bound, self.source).then(|| env.clone()),
+            None if self.accepts.is_some_and(|accepts| !accepts(name, &bound)) => None,
+            None => {
+                let mut env = env.clone();
+                env.push(name, bound);
+                Some(env)
+            }
+        }
+    }
+
     /// Every way `pattern` matches `node`, starting from `env`.
     pub fn node(&self, pattern: &PNode, node: Node<'t>, env: &Env<'t>, out: &mut Vec<Env<'t>>) {
         if enough(out) {
@@ -59,8 +84,9 @@ impl<'t> Matcher<'_, 't> {
             }
             PNode::Metavar(name) => {
                 if bindable(node) {
-                    let mut env = env.clone();
-                    if env.bind(name, Bound::Node(python::unwrap_parens(node)), self.source) {
+                    if let Some(env) =
+                        self.bind(env, name, Bound::Node(python::unwrap_parens(node)))
+                    {
                         out.push(env);
                     }
                 }
@@ -68,19 +94,17 @@ impl<'t> Matcher<'_, 't> {
             PNode::TypedMetavar { name, type_name } => {
                 let node = python::unwrap_parens(node);
                 if bindable(node) && types::has_type(node, type_name, self.source, self.names) {
-                    let mut env = env.clone();
-                    if env.bind(name, Bound::Node(node), self.source) {
+                    if let Some(env) = self.bind(env, name, Bound::Node(node)) {
                         out.push(env);
                     }
                 }
             }
             PNode::SeqMetavar(name) => {
-                let mut env = env.clone();
                 let bound = Bound::Nodes {
                     nodes: vec![node],
                     at: node.start_byte(),
                 };
-                if env.bind(name, bound, self.source) {
+                if let Some(env) = self.bind(env, name, bound) {
                     out.push(env);
                 }
             }
@@ -149,8 +173,7 @@ impl<'t> Matcher<'_, 't> {
             .strip_prefix(module.as_str())
             .and_then(|rest| rest.strip_prefix('.'));
         if imported.is_some_and(|name| !name.contains('.')) {
-            let mut env = env.clone();
-            if env.bind(attribute, Bound::Node(node), self.source) {
+            if let Some(env) = self.bind(env, attribute, Bound::Node(node)) {
                 out.push(env);
             }
         }
@@ -241,8 +264,7 @@ impl<'t> Matcher<'_, 't> {
             // `import $M` binds the whole dotted name.
             if let [only] = pattern.children.as_slice() {
                 if let PNode::Metavar(name) = &only.node {
-                    let mut env = env.clone();
-                    if env.bind(name, Bound::Node(node), self.source) {
+                    if let Some(env) = self.bind(env, name, Bound::Node(node)) {
                         out.push(env);
                     }
                     return;
@@ -317,12 +339,11 @@ impl<'t> Matcher<'_, 't> {
             }
             PNode::SeqMetavar(name) => {
                 for take in 0..=nodes.len() {
-                    let mut env = env.clone();
                     let bound = Bound::Nodes {
                         nodes: nodes[..take].to_vec(),
                         at: nodes.first().map_or(end, |n| n.start_byte()),
                     };
-                    if env.bind(name, bound, self.source) {
+                    if let Some(env) = self.bind(env, name, bound) {
                         self.sequence(rest, &nodes[take..], end, &env, out);
                     }
                 }
@@ -389,12 +410,11 @@ impl<'t> Matcher<'_, 't> {
             }
             PNode::SeqMetavar(name) => {
                 for take in 0..=nodes.len() {
-                    let mut env = env.clone();
                     let bound = Bound::Nodes {
                         nodes: nodes[..take].to_vec(),
                         at: nodes.first().map_or(0, |n| n.start_byte()),
                     };
-                    if env.bind(name, bound, self.source) {
+                    if let Some(env) = self.bind(env, name, bound) {
                         self.statements(rest, &nodes[take..], &env, mode, out);
                     }
                 }
@@ -644,8 +664,7 @@ impl<'t> Matcher<'_, 't> {
                 literal.bytes == *bytes && literal.constant_value().as_ref() == Some(value)
             }
             StrPattern::Metavar(name) => {
-                let mut env = env.clone();
-                if env.bind(name, Bound::Node(node), self.source) {
+                if let Some(env) = self.bind(env, name, Bound::Node(node)) {
                     out.push(env);
                 }
                 return;

@@ -345,6 +345,18 @@ impl<'t> Node<'t> {
         (self.index..self.data().subtree_end).contains(&other.index)
     }
 
+    /// The nodes of this subtree that start at `byte`, outermost first: a
+    /// binary search over the pre-order, where they sit side by side.
+    pub fn starting_at(&self, byte: usize) -> impl Iterator<Item = Node<'t>> + use<'t> {
+        let end = self.data().subtree_end;
+        let nodes = &self.tree.nodes[self.index as usize..end as usize];
+        let first = self.index + index_of(nodes.partition_point(|n| n.start < byte));
+        let node = *self;
+        (first..end)
+            .map(move |index| node.at(index))
+            .take_while(move |n| n.start_byte() == byte)
+    }
+
     /// The deepest node of this subtree whose byte range contains `range`
     /// (this node itself if no deeper one does). A binary search over the
     /// pre-order, where start bytes never decrease, then a walk up: a

@@ -592,3 +592,46 @@ fn import_patterns_match_any_of_the_names_imported() {
         ["M=os.path"]
     );
 }
+
+#[test]
+fn start_texts_of_anchored_regexes() {
+    let texts = |regex: &str| {
+        start_texts(regex).map(|texts| {
+            let mut texts: Vec<String> = texts
+                .into_iter()
+                .map(|t| String::from_utf8(t).expect("UTF-8"))
+                .collect();
+            texts.sort();
+            texts
+        })
+    };
+    assert_eq!(texts(r"^(?:\.\.\.$)"), Some(vec!["...".to_owned()]));
+    assert_eq!(
+        texts(r#"^(?:(?i)f["'].*select)"#),
+        Some(
+            vec!["F\"", "F'", "f\"", "f'"]
+                .into_iter()
+                .map(String::from)
+                .collect()
+        )
+    );
+    // A name meant through an import could start so: `subprocess.call`.
+    assert_eq!(texts(r"^(?:subprocess\.)"), None);
+    // Not anchored, or no known start.
+    assert_eq!(texts(r"\.\.\."), None);
+    assert_eq!(texts(r"^(?:.*x)"), None);
+}
+
+#[test]
+fn nodes_starting_at_a_byte_outermost_first() {
+    let tree = SyntaxTree::parse("x = 1\na.b(c)\n").expect("parses");
+    let kinds: Vec<&str> = tree.root().starting_at(6).map(|n| n.kind()).collect();
+    assert_eq!(
+        kinds,
+        ["expression_statement", "call", "attribute", "identifier"]
+    );
+    assert_eq!(tree.root().starting_at(5).count(), 0);
+    let call = tree.root().starting_at(6).nth(1).expect("the call");
+    // Within a subtree, only its nodes.
+    assert_eq!(call.starting_at(6).count(), 3);
+}

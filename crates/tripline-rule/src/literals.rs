@@ -4,9 +4,16 @@
 
 use std::fmt;
 
+use regex::Regex;
+use regex_syntax::hir::{Hir, HirKind};
 use tripline_pattern::Pattern;
 
 use crate::model::{Condition, Formula};
+
+/// The shortest literal run of a regex worth requiring: shorter ones
+/// (`//`, `\.`) are in nearly every file and would only slow the
+/// prefilter down.
+const MIN_REGEX_WORD: usize = 3;
 
 /// What a file must contain.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -33,7 +40,7 @@ impl Requirement {
                     .map(Requirement::Literal)
                     .collect(),
             ),
-            Formula::Regex(_) => Requirement::Nothing,
+            Formula::Regex(regex) => Requirement::of_regex(regex),
             Formula::Either(alternatives) => Requirement::any(
                 alternatives
                     .iter()
@@ -49,11 +56,72 @@ impl Requirement {
                         Condition::Pattern { formula, .. } => {
                             Some(Requirement::of(formula, patterns))
                         }
-                        _ => None,
+                        // The bound code (or the name it means through the
+                        // file's imports) must match the regex, and both
+                        // are spelled in the file.
+                        Condition::Regex { regex, .. } => Some(Requirement::of_regex(regex)),
+                        Condition::Comparison { .. } => None,
                     }))
                     .collect(),
             ),
         }
+    }
+
+    /// The text every match of `regex` contains: runs of literal
+    /// characters, through concatenations, alternations and repetitions
+    /// of at least one. Runs shorter than [`MIN_REGEX_WORD`] are dropped,
+    /// as nearly every file has them; case-insensitive parts are classes,
+    /// not literals, so they require nothing.
+    pub fn of_regex(regex: &Regex) -> Requirement {
+        regex_syntax::parse(regex.as_str())
+            .map(|hir| Requirement::of_hir(&hir))
+            .unwrap_or(Requirement::Nothing)
+    }
+
+    fn of_hir(hir: &Hir) -> Requirement {
+        match hir.kind() {
+            HirKind::Literal(literal) => Requirement::of_run(&literal.0),
+            HirKind::Capture(capture) => Requirement::of_hir(&capture.sub),
+            HirKind::Repetition(repetition) if repetition.min > 0 => {
+                Requirement::of_hir(&repetition.sub)
+            }
+            HirKind::Alternation(alternatives) => {
+                Requirement::any(alternatives.iter().map(Requirement::of_hir).collect())
+            }
+            HirKind::Concat(parts) => {
+                // Adjacent literals make one longer, more selective run.
+                let mut required = Vec::new();
+                let mut run = Vec::new();
+                for part in parts {
+                    match part.kind() {
+                        HirKind::Literal(literal) => run.extend_from_slice(&literal.0),
+                        _ => {
+                            required.push(Requirement::of_run(&std::mem::take(&mut run)));
+                            required.push(Requirement::of_hir(part));
+                        }
+                    }
+                }
+                required.push(Requirement::of_run(&run));
+                Requirement::all(required)
+            }
+            _ => Requirement::Nothing,
+        }
+    }
+
+    /// The words of a literal run, split at dots: a metavariable's regex
+    /// may match the name it means through imports (`subprocess.call` for
+    /// `call` after `from subprocess import call`), whose dots the file
+    /// need not spell.
+    fn of_run(run: &[u8]) -> Requirement {
+        let Ok(run) = std::str::from_utf8(run) else {
+            return Requirement::Nothing;
+        };
+        Requirement::all(
+            run.split('.')
+                .filter(|word| word.len() >= MIN_REGEX_WORD)
+                .map(|word| Requirement::Literal(word.to_owned()))
+                .collect(),
+        )
     }
 
     pub(crate) fn all(parts: Vec<Requirement>) -> Requirement {

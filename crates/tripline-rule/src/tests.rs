@@ -293,6 +293,39 @@ fn required_literals_follow_the_formula() {
 }
 
 #[test]
+fn regexes_require_their_literal_words() {
+    let requirement = |body: &str| {
+        let (ruleset, _) = load(&format!("{HEAD}    message: m\n{body}"));
+        Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns).to_string()
+    };
+    assert_eq!(
+        requirement("    pattern-regex: '(?m)^import[ \\t]+(ftplib|telnetlib)\\b'\n"),
+        r#""import" and ("ftplib" or "telnetlib")"#
+    );
+    // A metavariable's regex may match the name it means through imports,
+    // whose dots the file need not spell: words are split at dots.
+    assert_eq!(
+        requirement("    patterns:\n      - pattern: $F(...)\n      - metavariable-regex:\n          metavariable: $F\n          regex: ^subprocess\\.(call|run)$\n"),
+        r#""subprocess" and ("call" or "run")"#
+    );
+    // A typed metavariable of a module's type needs the type's name.
+    assert_eq!(
+        requirement("    pattern: (requests.Session $S).get(...)\n"),
+        r#""Session" and "get""#
+    );
+    assert_eq!(requirement("    pattern: (str $S).lower()\n"), r#""lower""#);
+    // Nothing is required of optional parts, case-insensitive text or runs
+    // too short to be worth looking for.
+    for nothing in ["(?i)secret", "(password)?=", "ab+c", "x|secret"] {
+        assert_eq!(
+            requirement(&format!("    pattern-regex: '{nothing}'\n")),
+            Requirement::Nothing.to_string(),
+            "{nothing}"
+        );
+    }
+}
+
+#[test]
 fn metavariables_bound_by_a_metavariable_pattern_are_bound() {
     let text = format!(
         "{HEAD}    message: m\n    patterns:\n      - pattern: jwt.decode(..., algorithms=[$ALG], ...)\n      - metavariable-pattern:\n          metavariable: $ALG\n          pattern: $NONE\n      - focus-metavariable: $NONE\n"
