@@ -479,6 +479,9 @@ fn builtin<'t>(
     let options = *transfer.options();
     let receiver = arguments.receiver.as_ref();
     let receiver_path = receiver.and_then(|(node, _)| transfer.path_of(*node));
+    if let Some(taint) = section_option(transfer, state, name, arguments, receiver_path.as_ref()) {
+        return taint;
+    }
     if let (Some((node, _)), Some(path)) = (receiver, &receiver_path) {
         if MUTATORS.contains(&name) {
             state.add(path, &arguments.all().through(node.byte_range()));
@@ -523,6 +526,51 @@ fn builtin<'t>(
         return Taint::default();
     }
     receiver_taint.union(&arguments.all())
+}
+
+/// `config.set("section", "option", value)` and `config.get("section",
+/// "option")` (configparser) with constant names: the option is tracked
+/// as the key path `config["section"]["option"]`, as `config["section"] =
+/// {...}` writes it. `None` for other calls.
+fn section_option<'t>(
+    transfer: &Transfer<'_, '_, '_, '_, 't>,
+    state: &mut State,
+    name: &str,
+    arguments: &Arguments<'t>,
+    receiver_path: Option<&crate::fact::Path>,
+) -> Option<Taint> {
+    let receiver = arguments.receiver.as_ref()?;
+    let wanted = match name {
+        "set" => 3,
+        "get" => 2,
+        _ => return None,
+    };
+    let positional = &arguments.positional;
+    if positional.len() != wanted {
+        return None;
+    }
+    let section = transfer.constant_key(positional[0].0)?;
+    let option = transfer.constant_key(positional[1].0)?;
+    let path = receiver_path?
+        .clone()
+        .with(Field::Key(section.into()))
+        .with(Field::Key(option.into()));
+    if name == "set" {
+        let value = positional[2].1.through(receiver.0.byte_range());
+        state.assign(&path, value);
+        return Some(Taint::default());
+    }
+    let mut taint = state.read(&path);
+    taint.join(&receiver_taint_beyond_keys(
+        Some(receiver),
+        &receiver.1,
+        state,
+        receiver_path?,
+    ));
+    for (_, _, fallback) in &arguments.keywords {
+        taint.join(fallback);
+    }
+    Some(taint)
 }
 
 /// What a keyed read gets from the object besides the key's own taint: the

@@ -242,6 +242,10 @@ def view():
     config = configparser.ConfigParser()
     config.set("section", "key", x)
     sink(config.get("section", "key"))  # tainted
+    sink(config.get("section", "other"))
+    config["export"] = {"table": "invoices"}
+    sink(config.get("export", "table"))
+    sink(config)  # tainted
 "#,
     );
 }
