@@ -12,7 +12,7 @@ use serde_json::Value;
 
 mod common;
 
-use common::{project, repo, stderr, stdout, tripline};
+use common::{assert_valid_sarif, project, repo, sarif_errors, stderr, stdout, tripline};
 
 const RULES: &str = r#"rules:
   - id: subprocess-shell-true
@@ -89,33 +89,6 @@ fn scan_with_findings(dir: &Path, args: &[&str]) -> String {
 
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap()
-}
-
-/// The one regex of the official schema that is not a valid regex (a stray
-/// `]`, in the pattern of `run.language`, which tripline does not write), so
-/// the validator refuses to compile the schema. The schema file is kept
-/// verbatim; the pattern is mended here, to what it evidently means.
-const BROKEN_PATTERN: (&str, &str) = (
-    "^[a-zA-Z]{2}|^[a-zA-Z]{2}-[a-zA-Z]{2}]?$",
-    "^[a-zA-Z]{2}(-[a-zA-Z]{2})?$",
-);
-
-/// What the official SARIF 2.1.0 schema finds wrong with a log.
-fn sarif_errors(log: &Value) -> Vec<String> {
-    let schema_text =
-        std::fs::read_to_string(repo().join("tests/data/sarif-2.1.0-schema.json")).unwrap();
-    assert!(schema_text.contains(BROKEN_PATTERN.0));
-    let schema = json(&schema_text.replace(BROKEN_PATTERN.0, BROKEN_PATTERN.1));
-    let validator = jsonschema::validator_for(&schema).unwrap();
-    validator
-        .iter_errors(log)
-        .map(|e| format!("{} at {}", e, e.instance_path()))
-        .collect()
-}
-
-fn assert_valid_sarif(log: &Value) {
-    let errors = sarif_errors(log);
-    assert!(errors.is_empty(), "invalid SARIF:\n{}", errors.join("\n"));
 }
 
 /// The version changes with every release; snapshots should not.

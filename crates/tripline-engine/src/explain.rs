@@ -5,11 +5,12 @@
 
 use tripline_pattern::names::module_path;
 use tripline_pattern::{Match, SyntaxTree};
-use tripline_rule::{Condition, Formula, NegationKind, Requirement, RuleSet};
+use tripline_rule::{Condition, Formula, NegationKind, Requirement, RuleSet, Taint};
 
 use crate::evaluate::{self, evaluate, FileContext};
 use crate::report::{Finding, Position};
 use crate::scan::{self, LineIndex, Prepared};
+use crate::taint;
 
 /// What a rule did on one file.
 #[derive(Debug)]
@@ -60,7 +61,7 @@ pub fn explain(
     let prepared = Prepared::unrestricted(ruleset);
     let tree = SyntaxTree::parse(text)?;
     let lines = LineIndex::new(text);
-    let requirement = Requirement::of(&rule.formula, &ruleset.patterns);
+    let requirement = rule.requirement(&ruleset.patterns);
     let explainer = Explainer {
         ruleset,
         text,
@@ -76,10 +77,47 @@ pub fn explain(
         &present,
         module.as_deref(),
         |file| {
-            let (root, _) = explainer.step(&rule.formula, "pattern", file);
-            let findings: Vec<Finding> = evaluate(&rule.formula, file)
-                .iter()
-                .map(|c| scan::finding(rule, c, path, text, &lines))
+            let (root, findings) = match &rule.taint {
+                Some(parts) => {
+                    let scanned = scan::ScannedFile {
+                        tree: &tree,
+                        text,
+                        lines: &lines,
+                        path,
+                    };
+                    let findings = taint::findings(rule, parts, file, &scanned);
+                    let mut root = explainer.taint_parts(parts, file);
+                    // What the rule as a whole matched: the sinks reached.
+                    root.matched = findings
+                        .iter()
+                        .map(|f| Spot {
+                            start: f.start,
+                            end: f.end,
+                            code: text[f.byte_range.clone()]
+                                .lines()
+                                .next()
+                                .unwrap_or_default()
+                                .trim()
+                                .to_owned(),
+                            bindings: f
+                                .metavars
+                                .iter()
+                                .map(|(name, value)| (name.clone(), value.text.clone()))
+                                .collect(),
+                        })
+                        .collect();
+                    (root, findings)
+                }
+                None => (
+                    explainer.step(&rule.formula, "pattern", file).0,
+                    evaluate(&rule.formula, file)
+                        .iter()
+                        .map(|c| scan::finding(rule, c, path, text, &lines))
+                        .collect(),
+                ),
+            };
+            let findings: Vec<Finding> = findings
+                .into_iter()
                 .filter(|f| line.is_none_or(|l| f.start.line <= l && l <= f.end.line))
                 .collect();
             (root, findings)
@@ -102,6 +140,55 @@ struct Explainer<'a> {
 }
 
 impl Explainer<'_> {
+    /// A taint rule's parts, each item's formula with what it matched. The
+    /// rule's own matches (set by the caller) are the sinks tainted data
+    /// reaches.
+    fn taint_parts(&self, taint: &Taint, file: &FileContext<'_, '_>) -> Step {
+        let parts: [(&str, Vec<&Formula>); 4] = [
+            (
+                "pattern-sources",
+                taint.sources.iter().map(|s| &s.formula).collect(),
+            ),
+            (
+                "pattern-sinks",
+                taint.sinks.iter().map(|s| &s.formula).collect(),
+            ),
+            (
+                "pattern-sanitizers",
+                taint.sanitizers.iter().map(|s| &s.formula).collect(),
+            ),
+            (
+                "pattern-propagators",
+                taint.propagators.iter().map(|p| &p.formula).collect(),
+            ),
+        ];
+        let children = parts
+            .into_iter()
+            .filter(|(_, formulas)| !formulas.is_empty())
+            .map(|(key, formulas)| {
+                let mut all = Vec::new();
+                let mut children = Vec::new();
+                for formula in formulas {
+                    let (child, matches) = self.step(formula, "pattern", file);
+                    children.push(child);
+                    all.extend(matches);
+                }
+                Step {
+                    label: key.to_owned(),
+                    matched: self.spots(&all),
+                    removed: Vec::new(),
+                    children,
+                }
+            })
+            .collect();
+        Step {
+            label: "mode: taint".to_owned(),
+            matched: Vec::new(),
+            removed: Vec::new(),
+            children,
+        }
+    }
+
     /// The step for `formula` written under `key`, and its matches.
     fn step<'t>(
         &self,
