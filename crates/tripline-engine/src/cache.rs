@@ -52,13 +52,13 @@ use tripline_rule::{Rule, RuleSet};
 use xxhash_rust::xxh3::{xxh3_128, Xxh3};
 
 use crate::discover::Target;
-use crate::report::{FileError, Finding, MetavarValue, Position, Suppression};
+use crate::report::{DataflowTrace, FileError, Finding, MetavarValue, Position, Suppression};
 use crate::scan::{content_hash, FileOutcome};
 use crate::source;
 use crate::suppress::{self, SuppressOptions};
 
 /// Bumped whenever the layout of a cache file or the meaning of an entry changes.
-const FORMAT: u32 = 4;
+const FORMAT: u32 = 5;
 const MAGIC: &str = "tripline-cache";
 const VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -186,6 +186,7 @@ struct CachedFinding {
     byte_range: std::ops::Range<usize>,
     enclosing: Option<String>,
     suppressed: Option<Suppression>,
+    dataflow_trace: Option<DataflowTrace>,
 }
 
 /// Error kinds that depend on a file's content only, so may be cached.
@@ -408,6 +409,7 @@ impl<'r> Cache<'r> {
                     byte_range: f.byte_range.clone(),
                     enclosing: f.enclosing.clone(),
                     suppressed: f.suppressed.clone(),
+                    dataflow_trace: f.dataflow_trace.clone(),
                 })
             })
             .collect::<Option<Vec<_>>>()?;
@@ -464,6 +466,7 @@ impl CachedOutcome {
                     byte_range: f.byte_range.clone(),
                     enclosing: f.enclosing.clone(),
                     suppressed: f.suppressed.clone(),
+                    dataflow_trace: f.dataflow_trace.clone(),
                 })
                 .collect(),
         })

@@ -60,7 +60,7 @@ pub fn explain(
     let prepared = Prepared::unrestricted(ruleset);
     let tree = SyntaxTree::parse(text)?;
     let lines = LineIndex::new(text);
-    let requirement = Requirement::of(&rule.formula, &ruleset.patterns);
+    let requirement = rule.requirement(&ruleset.patterns);
     let explainer = Explainer {
         ruleset,
         text,

@@ -31,6 +31,7 @@ mod scan;
 mod sharing;
 mod source;
 mod suppress;
+mod taint;
 mod words;
 
 use std::fmt;
@@ -45,8 +46,8 @@ pub use atomic::write_atomically;
 pub use cache::CacheStats;
 pub use discover::{discover, DiscoveryOptions, Target};
 pub use report::{
-    FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport, Stats, Suppression,
-    SuppressionKind, Timing,
+    DataflowTrace, FileError, FileTime, Finding, MetavarValue, Position, RuleTime, ScanReport,
+    Stats, Suppression, SuppressionKind, Timing, TraceLocation,
 };
 pub use scan::{interpolate, scan_text, Limits, LineIndex, Prepared, DEFAULT_TIMEOUT};
 pub use source::DEFAULT_MAX_FILE_SIZE;

@@ -116,7 +116,7 @@ impl Dispatch {
             patterns: &ruleset.patterns,
         };
         for rule in ruleset.rules.iter().filter(|_| restrict) {
-            restrictions.visit(&rule.formula, &[]);
+            rule.formulas().for_each(|f| restrictions.visit(f, &[]));
         }
         let Restrictions { names, filters, .. } = restrictions;
         let mut shared = HashMap::new();

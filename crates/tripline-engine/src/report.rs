@@ -60,6 +60,31 @@ pub struct Finding {
     /// the report (and counted) rather than lost.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suppressed: Option<Suppression>,
+    /// For a taint rule's finding (at the sink): where the data came
+    /// from and where it passed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dataflow_trace: Option<DataflowTrace>,
+}
+
+/// How tainted data reached a taint finding's sink (docs/output.md).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DataflowTrace {
+    /// The source match the data came from.
+    pub source: TraceLocation,
+    /// Where it passed, in order: the variables and attributes it was
+    /// stored in, the calls of the file's functions it went through.
+    pub steps: Vec<TraceLocation>,
+    /// The sink it reached: the finding's own range.
+    pub sink: TraceLocation,
+}
+
+/// A place in a trace: its range and the code there.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TraceLocation {
+    pub start: Position,
+    pub end: Position,
+    /// The code at the range (its first line, for a longer one).
+    pub content: String,
 }
 
 impl Finding {

@@ -19,6 +19,7 @@ use crate::matches::{Dispatch, LazyMatches};
 use crate::report::{FileError, Finding, MetavarValue, Position};
 use crate::source::{self, Unreadable};
 use crate::suppress::{self, SuppressOptions};
+use crate::taint;
 use crate::words::{Present, Words};
 
 /// The rule set prepared for scanning: how each pattern is dispatched, and
@@ -79,7 +80,7 @@ impl<'r> Prepared<'r> {
         let requirements = ruleset
             .rules
             .iter()
-            .map(|rule| Requirement::of(&rule.formula, &ruleset.patterns))
+            .map(|rule| rule.requirement(&ruleset.patterns))
             .collect::<Vec<_>>();
         let words = Words::new(&requirements, &ruleset.patterns);
         Prepared {
@@ -279,7 +280,13 @@ fn find(
         for (position, &index) in rules.iter().enumerate() {
             let started = timing.is_some().then(Instant::now);
             let rule = &prepared.ruleset.rules[index];
-            let candidates = evaluate(&rule.formula, file);
+            let found = match &rule.taint {
+                Some(parts) => taint::findings(rule, parts, file, scanned),
+                None => evaluate(&rule.formula, file)
+                    .iter()
+                    .map(|candidate| finding(rule, candidate, path, text, lines))
+                    .collect(),
+            };
             if let (Some(timing), Some(started)) = (timing.as_deref_mut(), started) {
                 timing.rules.push((index, started.elapsed()));
             }
@@ -289,9 +296,7 @@ fn find(
                     timed_out: rules[position..].to_vec(),
                 };
             }
-            for candidate in candidates {
-                findings.push(finding(rule, &candidate, path, text, lines));
-            }
+            findings.extend(found);
         }
         Found {
             findings,
@@ -370,6 +375,8 @@ pub fn finding(
         // Both filled in once the file's findings are known (see `suppress`).
         enclosing: None,
         suppressed: None,
+        // Filled in by `taint` for a taint rule.
+        dataflow_trace: None,
     }
 }
 

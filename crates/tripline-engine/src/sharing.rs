@@ -27,8 +27,8 @@ impl SharedFormulas {
     /// `slots` maps each pattern to its shared match slot.
     pub fn new(ruleset: &RuleSet, slots: &[usize]) -> Self {
         let mut occurrences: HashMap<String, Vec<usize>> = HashMap::new();
-        for rule in &ruleset.rules {
-            key(&rule.formula, slots, &mut occurrences);
+        for formula in ruleset.rules.iter().flat_map(|rule| rule.formulas()) {
+            key(formula, slots, &mut occurrences);
         }
         let mut shared = SharedFormulas::default();
         let mut repeated: Vec<Vec<usize>> = occurrences

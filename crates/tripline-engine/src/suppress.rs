@@ -225,5 +225,6 @@ fn comment_finding(
         byte_range: start..end,
         enclosing: places.at(start).enclosing,
         suppressed: None,
+        dataflow_trace: None,
     }
 }

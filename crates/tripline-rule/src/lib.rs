@@ -9,6 +9,7 @@ mod literals;
 mod load;
 mod model;
 mod paths;
+mod taint;
 pub mod yaml;
 
 pub use diagnostic::{Level, RuleDiagnostic};
@@ -20,6 +21,9 @@ pub use model::{
     Positive, Rule, RuleSet, Severity,
 };
 pub use paths::{GlobError, PathFilter, PathGlobs};
+pub use taint::{
+    LabelExpression, Propagator, Sanitizer, Sink, Source, Taint, TaintOptions, DEFAULT_LABEL,
+};
 
 #[cfg(test)]
 mod tests;

@@ -56,7 +56,7 @@ impl Requirement {
         }
     }
 
-    fn all(parts: Vec<Requirement>) -> Requirement {
+    pub(crate) fn all(parts: Vec<Requirement>) -> Requirement {
         let mut flat = Vec::new();
         for part in parts {
             match part {
@@ -76,7 +76,7 @@ impl Requirement {
         }
     }
 
-    fn any(parts: Vec<Requirement>) -> Requirement {
+    pub(crate) fn any(parts: Vec<Requirement>) -> Requirement {
         if parts.contains(&Requirement::Nothing) {
             return Requirement::Nothing;
         }

@@ -23,6 +23,8 @@ use crate::model::{
 use crate::paths::{PathFilter, PathGlobs};
 use crate::yaml::{self, Value, Yaml};
 
+mod taint;
+
 /// Keys a rule may have.
 const RULE_KEYS: &[&str] = &[
     "id",
@@ -141,7 +143,7 @@ impl RuleSet {
         let offset = self.patterns.len();
         self.patterns.extend(patterns);
         for mut rule in rules {
-            rule.formula.renumber_patterns(offset);
+            rule.renumber_patterns(offset);
             if let Some(previous) = self.rules.iter().find(|r| r.id == rule.id) {
                 let mut first = RuleDiagnostic::error(
                     "tripline::duplicate-id",
@@ -205,6 +207,7 @@ pub fn load_pattern(pattern: &str, ruleset: &mut RuleSet) -> Vec<RuleDiagnostic>
         fix_regex: None,
         source,
         id_offset: 0,
+        taint: None,
     });
     Vec::new()
 }
@@ -426,16 +429,11 @@ impl Loader<'_> {
         let fix_regex = get("fix-regex").and_then(|n| self.fix_regex(n));
         let options = get("options").map(|n| self.options(n)).unwrap_or_default();
         let first_pattern = self.patterns.len();
+        let mut taint_mode = false;
         if let Some(mode) = get("mode") {
             match self.string(mode, "`mode`") {
                 Some("search") | None => {}
-                Some("taint") => self.error(
-                    "tripline::unsupported",
-                    "taint mode is not supported yet",
-                    mode,
-                    "`mode: taint`",
-                    "write the rule as a search-mode pattern for now",
-                ),
+                Some("taint") => taint_mode = true,
                 Some(other) => {
                     let other = other.to_owned();
                     self.error(
@@ -465,7 +463,10 @@ impl Loader<'_> {
             .iter()
             .filter(|(k, _)| key_name(k).is_some_and(|k| TOP_FORMULA_KEYS.contains(&k)))
             .collect();
+        let taint = taint_mode.then(|| self.taint(node, &formulas));
         let formula = match formulas.as_slice() {
+            // A taint rule's parts are in `taint`; its own formula matches nothing.
+            _ if taint_mode => Some(Formula::Either(Vec::new())),
             [] => {
                 // A misspelled pattern key has already been reported with
                 // its "did you mean"; saying it is missing adds nothing.
@@ -501,7 +502,16 @@ impl Loader<'_> {
             pattern.options = options;
         }
         if let (Some(formula), Some(message), Some(node)) = (&formula, &message, get("message")) {
-            self.check_message(formula, message, node);
+            // A taint finding is at a sink: its message shows what the sink bound.
+            let bound = match &taint {
+                Some(Some(taint)) => taint
+                    .sinks
+                    .iter()
+                    .flat_map(|sink| bound_names(&sink.formula, self.patterns))
+                    .collect(),
+                _ => bound_names(formula, self.patterns),
+            };
+            self.check_message(&bound, message, node);
         }
         if self.diagnostics[errors_before..]
             .iter()
@@ -520,13 +530,16 @@ impl Loader<'_> {
             fix_regex,
             source: self.source.clone(),
             id_offset: id_node?.offset,
+            taint: match taint {
+                Some(parts) => Some(Box::new(parts?)),
+                None => None,
+            },
         })
     }
 
     /// Warns about each `$X` in the message that the rule never binds: it
     /// would be printed literally.
-    fn check_message(&mut self, formula: &Formula, message: &str, node: &Yaml) {
-        let bound = bound_names(formula, self.patterns);
+    fn check_message(&mut self, bound: &BTreeSet<String>, message: &str, node: &Yaml) {
         for found in METAVARIABLE.find_iter(message) {
             let name = found
                 .as_str()

@@ -7,6 +7,9 @@ use std::sync::Arc;
 use miette::NamedSource;
 use tripline_pattern::Pattern;
 
+use crate::literals::Requirement;
+use crate::taint::Taint;
+
 use crate::condition::Expression;
 use crate::paths::PathFilter;
 
@@ -28,7 +31,12 @@ pub struct Rule {
     pub message: String,
     pub severity: Severity,
     pub metadata: std::sync::Arc<serde_json::Value>,
+    /// A search rule's formula. A taint rule has none of its own (an empty
+    /// `pattern-either`, which matches nothing): its parts are in `taint`.
     pub formula: Formula,
+    /// The sources, sinks, sanitizers and propagators of a `mode: taint`
+    /// rule.
+    pub taint: Option<Box<Taint>>,
     pub paths: PathFilter,
     /// The `fix:` template, kept for output.
     pub fix: Option<String>,
@@ -38,6 +46,35 @@ pub struct Rule {
     /// diagnostics that point at the rule.
     pub source: Arc<NamedSource<String>>,
     pub id_offset: usize,
+}
+
+impl Rule {
+    /// The words a file must contain for the rule to find anything in it.
+    pub fn requirement(&self, patterns: &[Pattern]) -> Requirement {
+        match &self.taint {
+            Some(taint) => taint.requirement(patterns),
+            None => Requirement::of(&self.formula, patterns),
+        }
+    }
+
+    /// Every formula the rule evaluates: its own, or its taint parts'.
+    pub fn formulas(&self) -> Box<dyn Iterator<Item = &Formula> + '_> {
+        match &self.taint {
+            Some(taint) => Box::new(taint.formulas()),
+            None => Box::new(std::iter::once(&self.formula)),
+        }
+    }
+
+    /// Adds `offset` to every pattern index of the rule's formulas (see
+    /// [`Formula::renumber_patterns`]).
+    pub fn renumber_patterns(&mut self, offset: usize) {
+        self.formula.renumber_patterns(offset);
+        if let Some(taint) = &mut self.taint {
+            taint
+                .formulas_mut()
+                .for_each(|f| f.renumber_patterns(offset));
+        }
+    }
 }
 
 /// The Bandit test ids a rule's `metadata.bandit` names (a string or a

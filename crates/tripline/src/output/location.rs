@@ -131,6 +131,7 @@ pub(super) fn test_finding(lines: &str, start: (usize, usize), end: (usize, usiz
         byte_range: 0..0,
         enclosing: None,
         suppressed: None,
+        dataflow_trace: None,
     }
 }
 

@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::{json, Value};
 use serde_sarif::sarif;
-use tripline_engine::{FileError, Finding};
+use tripline_engine::{DataflowTrace, FileError, Finding, TraceLocation};
 use tripline_rule::Rule;
 
 use super::fingerprint;
@@ -201,6 +201,10 @@ fn result(finding: &Finding, rule_index: Option<&usize>, print: &str) -> sarif::
         .fix
         .as_ref()
         .map(|fix| vec![fix_of(finding, region, fix)]);
+    result.code_flows = finding
+        .dataflow_trace
+        .as_ref()
+        .map(|trace| vec![code_flow(finding, trace)]);
     result.suppressions = finding.suppressed.as_ref().map(|suppressed| {
         let mut suppression = sarif::Suppression::builder()
             .kind(json!("inSource"))
@@ -209,6 +213,46 @@ fn result(finding: &Finding, rule_index: Option<&usize>, print: &str) -> sarif::
         vec![suppression]
     });
     result
+}
+
+/// A taint finding's trace as a SARIF code flow: one thread flow from the
+/// source through each step to the sink. Columns of the source and steps
+/// are tripline's (characters): the finding carries only the sink's lines,
+/// so they are not converted to UTF-16 (they differ only after a character
+/// outside the Basic Multilingual Plane).
+fn code_flow(finding: &Finding, trace: &DataflowTrace) -> sarif::CodeFlow {
+    let place = |location: &TraceLocation, what: &str| {
+        let region = sarif::Region::builder()
+            .start_line(number(location.start.line))
+            .start_column(number(location.start.col))
+            .end_line(number(location.end.line))
+            .end_column(number(location.end.col))
+            .build();
+        let location = sarif::Location::builder()
+            .physical_location(
+                sarif::PhysicalLocation::builder()
+                    .artifact_location(artifact(&finding.path))
+                    .region(region)
+                    .build(),
+            )
+            .message(
+                sarif::Message::builder()
+                    .text(format!("{what}: {}", location.content))
+                    .build(),
+            )
+            .build();
+        sarif::ThreadFlowLocation::builder()
+            .location(location)
+            .build()
+    };
+    let mut locations = vec![place(&trace.source, "source")];
+    locations.extend(trace.steps.iter().map(|step| place(step, "step")));
+    locations.push(place(&trace.sink, "sink"));
+    sarif::CodeFlow::builder()
+        .thread_flows(vec![sarif::ThreadFlow::builder()
+            .locations(locations)
+            .build()])
+        .build()
 }
 
 /// The rule's fix as a SARIF fix: the matched region replaced by the fix text.

@@ -1,0 +1,375 @@
+//! The analysis of one file: which functions to analyse, their summaries
+//! (computed when first needed, remembered), the fixpoint over each
+//! control-flow graph, and the tainted sinks found.
+
+use std::cell::{Cell, RefCell};
+use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::ops::Range;
+use std::rc::Rc;
+
+use tripline_pattern::{deadline, python, Node};
+
+use crate::cfg::{Cfg, ENTRY, EXIT};
+use crate::fact::{steps_in_order, Origin, Path, State, Taint};
+use crate::functions::{Functions, Parameter};
+use crate::transfer::{Recorder, Transfer};
+use crate::{Input, TaintedSink};
+
+/// How many summaries may be in the making at once (a call inside a
+/// function whose summary is being made, and so on): deeper calls use the
+/// default propagation, as do recursive ones.
+const MAX_CALL_DEPTH: usize = 8;
+
+/// Block visits allowed per block of a graph before the fixpoint is given
+/// up (it converges long before on real code: facts only grow).
+const VISITS_PER_BLOCK: usize = 64;
+
+/// What a function does with taint, seen from a call.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// The taint of what it returns: [`Origin::Parameter`] flows stand for
+    /// the arguments.
+    pub returns: Taint,
+    /// What each parameter (by position) holds at the end beyond its own
+    /// value: `param.x = other_param`, `lst.append(value)`.
+    pub effects: Vec<(usize, Taint)>,
+    /// Sinks that parameters reach inside it.
+    pub sinks: Vec<(usize, Taint)>,
+}
+
+/// A function body (or the module's top level) being analysed.
+pub struct Unit<'t> {
+    pub body: Node<'t>,
+    pub parameters: Vec<Parameter<'t>>,
+    /// The class a method belongs to, for calls on `self`.
+    pub class: Option<Box<str>>,
+    /// Variables assigned an instance of a class the file defines
+    /// (`h = Helper()`), anywhere in the unit: calls of their methods use
+    /// that class's summaries.
+    pub instances: HashMap<Box<str>, Box<str>>,
+}
+
+pub struct Analysis<'x, 'a, 'r, 't> {
+    pub input: &'x Input<'a, 'r, 't>,
+    pub functions: Functions<'t>,
+    /// Sinks by the id of the nodes they matched exactly.
+    pub sinks_at: HashMap<usize, Vec<usize>>,
+    summaries: RefCell<HashMap<usize, Option<Rc<Summary>>>>,
+    depth: Cell<usize>,
+    /// The fixpoint was given up (deadline or budget): no findings.
+    aborted: Cell<bool>,
+    findings: RefCell<BTreeMap<usize, TaintedSink>>,
+}
+
+/// The sinks that tainted data reaches in the file.
+pub fn analyze(input: &Input<'_, '_, '_>) -> Vec<TaintedSink> {
+    if input.matches.sources.is_empty() || input.matches.sinks.is_empty() {
+        return Vec::new();
+    }
+    let analysis = Analysis::new(input);
+    for unit in analysis.units_to_analyze() {
+        match unit {
+            Some(function) => {
+                analysis.summary(function);
+            }
+            None => {
+                analysis.run(&analysis.module_unit());
+            }
+        }
+        if analysis.aborted.get() {
+            return Vec::new();
+        }
+    }
+    analysis.findings.into_inner().into_values().collect()
+}
+
+impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
+    fn new(input: &'x Input<'a, 'r, 't>) -> Self {
+        let mut sinks_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, sink) in input.matches.sinks.iter().enumerate() {
+            for node in nodes_for(input.root, &sink.range) {
+                sinks_at.entry(node.id()).or_default().push(i);
+            }
+        }
+        Analysis {
+            input,
+            functions: Functions::find(input.root, input.source),
+            sinks_at,
+            summaries: RefCell::default(),
+            depth: Cell::new(0),
+            aborted: Cell::new(false),
+            findings: RefCell::default(),
+        }
+    }
+
+    /// The units where tainted data can appear without coming through a
+    /// parameter: those holding a source match or a call of something the
+    /// file defines (whose result may be tainted). `None` is the module's
+    /// top level. Others are only analysed when a call needs their summary.
+    fn units_to_analyze(&self) -> BTreeSet<Option<usize>> {
+        let sources: Vec<&Range<usize>> = self
+            .input
+            .matches
+            .sources
+            .iter()
+            .map(|s| &s.range)
+            .collect();
+        let mut units = BTreeSet::new();
+        // Pre-order with the enclosing `def`s open: one pass, any depth.
+        let mut open: Vec<(usize, usize)> = Vec::new();
+        for node in self.input.root.descendants() {
+            while open.last().is_some_and(|(_, end)| node.id() >= *end) {
+                open.pop();
+            }
+            if node.kind() == "function_definition" {
+                if let Some(index) = self.functions.at(node) {
+                    open.push((index, node.id() + node.subtree_size()));
+                }
+            }
+            let unit = open.last().map(|(index, _)| *index);
+            let calls_local = node.kind() == "call"
+                && node.child_by_field_name("function").is_some_and(|f| {
+                    let name = match f.kind() {
+                        "attribute" => f.child_by_field_name("attribute"),
+                        _ => Some(f),
+                    };
+                    name.is_some_and(|n| {
+                        self.functions.defines(&python::text(n, self.input.source))
+                    })
+                });
+            let relevant = calls_local || sources.iter().any(|r| **r == node.byte_range());
+            if relevant {
+                units.insert(unit);
+            }
+        }
+        units
+    }
+
+    fn module_unit(&self) -> Unit<'t> {
+        Unit {
+            body: self.input.root,
+            parameters: Vec::new(),
+            class: None,
+            instances: self.instances(self.input.root),
+        }
+    }
+
+    /// The summary of function `index`, made on first use; `None` while it
+    /// is being made (a recursive call) or when too many are.
+    pub fn summary(&self, index: usize) -> Option<Rc<Summary>> {
+        match self.summaries.borrow().get(&index) {
+            Some(known) => return known.clone(),
+            None if self.depth.get() >= MAX_CALL_DEPTH => return None,
+            None => {}
+        }
+        let function = &self.functions.all[index];
+        let body = function.node.child_by_field_name("body")?;
+        self.summaries.borrow_mut().insert(index, None);
+        let unit = Unit {
+            body,
+            parameters: function.parameters.clone(),
+            class: function.class.clone(),
+            instances: self.instances(function.node),
+        };
+        self.depth.set(self.depth.get() + 1);
+        let summary = Rc::new(self.run(&unit));
+        self.depth.set(self.depth.get() - 1);
+        self.summaries
+            .borrow_mut()
+            .insert(index, Some(summary.clone()));
+        Some(summary)
+    }
+
+    /// `name = Class(...)` for classes the file defines, in `scope`.
+    fn instances(&self, scope: Node<'t>) -> HashMap<Box<str>, Box<str>> {
+        let source = self.input.source;
+        let mut instances = HashMap::new();
+        for node in scope.descendants().filter(|n| n.kind() == "assignment") {
+            let (Some(left), Some(right)) = (
+                node.child_by_field_name("left"),
+                node.child_by_field_name("right"),
+            ) else {
+                continue;
+            };
+            let class = right
+                .child_by_field_name("function")
+                .filter(|f| right.kind() == "call" && f.kind() == "identifier")
+                .map(|f| python::text(f, source));
+            if let Some(class) = class.filter(|c| self.functions.classes.contains_key(c.as_ref())) {
+                if left.kind() == "identifier" {
+                    instances.insert(python::text(left, source).into(), class.into());
+                }
+            }
+        }
+        instances
+    }
+
+    /// Runs a unit's graph to its fixpoint, then once more to record what
+    /// reaches its sinks and its `return`s.
+    pub fn run(&self, unit: &Unit<'t>) -> Summary {
+        let sanitizers = &self.input.matches.sanitizers;
+        let guarded = |condition: Node<'t>| {
+            let range = condition.byte_range();
+            sanitizers.iter().any(|s| {
+                s.by_side_effect && range.start <= s.range.start && s.range.end <= range.end
+            })
+        };
+        let cfg = Cfg::build(unit.body, self.input.source, &guarded);
+        let mut entry = State::default();
+        for (i, parameter) in unit.parameters.iter().enumerate() {
+            let mut taint = Taint::of(Origin::Parameter(i as u16));
+            taint.join(&self.parameter_sources(parameter));
+            entry.assign(&Path::variable(&parameter.name), taint);
+        }
+        let Some(states) = self.fixpoint(&cfg, unit, entry) else {
+            self.aborted.set(true);
+            return Summary::default();
+        };
+        let mut recorder = Recorder::default();
+        for (block, state) in cfg.blocks.iter().zip(&states) {
+            if let Some(state) = state {
+                let mut state = state.clone();
+                let mut transfer = Transfer::new(self, unit, Some(&mut recorder));
+                transfer.block(*block, &mut state);
+            }
+        }
+        let mut summary = Summary {
+            returns: recorder.returns,
+            ..Summary::default()
+        };
+        for (sink, taint) in recorder.hits {
+            self.report(sink, &taint, &mut summary);
+        }
+        if let Some(exit) = &states[EXIT] {
+            for (i, parameter) in unit.parameters.iter().enumerate() {
+                let mut effect = Taint::default();
+                let held = exit.under(&parameter.name);
+                for flow in held.flows() {
+                    if flow.origin != Origin::Parameter(i as u16) {
+                        effect.add(flow.clone());
+                    }
+                }
+                if !effect.is_clean() {
+                    summary.effects.push((i, effect));
+                }
+            }
+        }
+        summary
+    }
+
+    /// The in-state of each block at the fixpoint (`None`: unreachable);
+    /// `None` if the deadline passed or the budget ran out.
+    fn fixpoint(&self, cfg: &Cfg<'t>, unit: &Unit<'t>, entry: State) -> Option<Vec<Option<State>>> {
+        let count = cfg.blocks.len();
+        let mut states: Vec<Option<State>> = vec![None; count];
+        states[ENTRY] = Some(entry);
+        let mut queue = VecDeque::from([ENTRY]);
+        let mut queued = vec![false; count];
+        queued[ENTRY] = true;
+        let mut budget = count.saturating_mul(VISITS_PER_BLOCK);
+        while let Some(block) = queue.pop_front() {
+            queued[block] = false;
+            if budget == 0 || deadline::check() {
+                return None;
+            }
+            budget -= 1;
+            let mut out = states[block].clone().unwrap_or_default();
+            Transfer::new(self, unit, None).block(cfg.blocks[block], &mut out);
+            for &next in &cfg.successors[block] {
+                let changed = match &mut states[next] {
+                    Some(state) => state.join(&out),
+                    None => {
+                        states[next] = Some(out.clone());
+                        true
+                    }
+                };
+                if changed && !queued[next] {
+                    queued[next] = true;
+                    queue.push_back(next);
+                }
+            }
+        }
+        Some(states)
+    }
+
+    /// The sources that match a parameter: it is tainted from the start
+    /// (a Flask route parameter, a FastAPI annotated one).
+    fn parameter_sources(&self, parameter: &Parameter<'t>) -> Taint {
+        let mut taint = Taint::default();
+        for (i, source) in self.input.matches.sources.iter().enumerate() {
+            let covers = |node: Node<'_>| {
+                let range = node.byte_range();
+                source.range == range
+                    || (!source.exact
+                        && source.range.start <= range.start
+                        && range.end <= source.range.end)
+            };
+            if covers(parameter.identifier) || covers(parameter.node) {
+                taint.add(crate::fact::Flow {
+                    origin: Origin::Source(i as u32),
+                    steps: None,
+                });
+            }
+        }
+        taint
+    }
+
+    /// Taint reaching sink `sink`: a finding for flows from sources (if
+    /// their labels satisfy the sink's `requires`), a summary entry for
+    /// flows from parameters.
+    pub fn report(&self, sink: usize, taint: &Taint, summary: &mut Summary) {
+        let matches = self.input.matches;
+        let mut from_parameters = Taint::default();
+        let mut from_sources = Vec::new();
+        for flow in taint.flows() {
+            match flow.origin {
+                Origin::Source(source) => from_sources.push((source as usize, flow)),
+                Origin::Parameter(_) => from_parameters.add(flow.clone()),
+            }
+        }
+        if !from_parameters.is_clean() {
+            summary.sinks.push((sink, from_parameters));
+        }
+        let labels: BTreeSet<&str> = from_sources
+            .iter()
+            .map(|(source, _)| matches.sources[*source].label)
+            .collect();
+        let Some((source, flow)) = from_sources.first() else {
+            return;
+        };
+        if matches.sinks[sink]
+            .requires
+            .is_some_and(|r| !r.holds(&labels))
+        {
+            return;
+        }
+        self.findings
+            .borrow_mut()
+            .entry(sink)
+            .or_insert_with(|| TaintedSink {
+                sink,
+                source: matches.sources[*source].range.clone(),
+                steps: steps_in_order(&flow.steps),
+            });
+    }
+}
+
+/// The nodes a match's range stands for: those spanning exactly that range
+/// (a node and its same-sized parents); failing that, the children of
+/// the smallest node around the range that lie within it (`$...ARGS`).
+pub fn nodes_for<'t>(root: Node<'t>, range: &Range<usize>) -> Vec<Node<'t>> {
+    let innermost = root.innermost(range);
+    if innermost.byte_range() == *range {
+        let mut nodes = vec![innermost];
+        let mut node = innermost;
+        while let Some(parent) = node.parent().filter(|p| p.byte_range() == *range) {
+            nodes.push(parent);
+            node = parent;
+        }
+        return nodes;
+    }
+    innermost
+        .named_children()
+        .filter(|c| range.start <= c.start_byte() && c.end_byte() <= range.end)
+        .collect()
+}
