@@ -14,8 +14,9 @@ This is a measurement tool, not a test: the CI check of tripline's own
 figure is tests/taint_suite.rs.
 
 Usage: python3 bench/taint_compare.py [--tripline PATH] [--semgrep PATH]
-       [--bandit PATH] [--rules DIR] [--only tripline,semgrep,bandit]
-Tools that are not installed are skipped. Semgrep runs the same rule files
+       [--bandit PATH] [--rules DIR] [--only tripline,tripline-all,semgrep,bandit]
+Tools that are not installed are skipped. `tripline` runs the taint rules
+(--rules), `tripline-all` the whole shipped ruleset of the binary. Semgrep runs the same rule files
 as tripline (rulesets/python/taint by default), offline (--metrics off).
 """
 
@@ -88,7 +89,17 @@ def run_json(argv):
 
 
 def tripline_flags(binary, rules):
-    report = run_json([binary, "scan", "--config", str(rules), "--format", "json", "--no-cache", str(SUITE)])
+    return tripline_report_flags([binary, "scan", "--config", str(rules), "--format", "json", "--no-cache", str(SUITE)])
+
+
+def tripline_all_flags(binary, _rules):
+    """tripline with its whole shipped ruleset, as `tripline scan` runs by
+    default: the search rules of the same CWEs count too."""
+    return tripline_report_flags([binary, "scan", "--format", "json", "--no-cache", str(SUITE)])
+
+
+def tripline_report_flags(argv):
+    report = run_json(argv)
     return {(relative(f["path"]), n) for f in report["findings"] for n in cwe_number(f["metadata"].get("cwe"))}
 
 
@@ -139,10 +150,11 @@ def main():
     parser.add_argument("--semgrep", default=shutil.which("semgrep") or "semgrep")
     parser.add_argument("--bandit", default=shutil.which("bandit") or "bandit")
     parser.add_argument("--rules", default=str(ROOT / "rulesets" / "python" / "taint"))
-    parser.add_argument("--only", default="tripline,semgrep,bandit")
+    parser.add_argument("--only", default="tripline,tripline-all,semgrep,bandit")
     args = parser.parse_args()
     all_cases = cases()
-    tools = {"tripline": (args.tripline, tripline_flags), "semgrep": (args.semgrep, semgrep_flags),
+    tools = {"tripline": (args.tripline, tripline_flags), "tripline-all": (args.tripline, tripline_all_flags),
+             "semgrep": (args.semgrep, semgrep_flags),
              "bandit": (args.bandit, bandit_flags)}
     print(f"{len(all_cases)} cases in {len({c[0] for c in all_cases.values()})} categories")
     for name in args.only.split(","):
