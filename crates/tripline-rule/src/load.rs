@@ -504,14 +504,20 @@ impl Loader<'_> {
         if let (Some(formula), Some(message), Some(node)) = (&formula, &message, get("message")) {
             // A taint finding is at a sink: its message shows what the sink bound.
             let bound = match &taint {
-                Some(Some(taint)) => taint
-                    .sinks
-                    .iter()
-                    .flat_map(|sink| bound_names(&sink.formula, self.patterns))
-                    .collect(),
-                _ => bound_names(formula, self.patterns),
+                Some(Some(taint)) => Some(
+                    taint
+                        .sinks
+                        .iter()
+                        .flat_map(|sink| bound_names(&sink.formula, self.patterns))
+                        .collect(),
+                ),
+                // Its parts have errors (reported): what they bind is not known.
+                Some(None) => None,
+                None => Some(bound_names(formula, self.patterns)),
             };
-            self.check_message(&bound, message, node);
+            if let Some(bound) = bound {
+                self.check_message(&bound, message, node);
+            }
         }
         if self.diagnostics[errors_before..]
             .iter()

@@ -347,3 +347,88 @@ fn compiled_files_added_in_order_keep_their_patterns() {
         ("eval($X)".to_owned(), "eval_arg".to_owned())
     );
 }
+
+const TAINT: &str = r#"
+rules:
+  - id: taint-rule
+    mode: taint
+    message: $Q reaches SQL
+    severity: ERROR
+    languages: [python]
+    pattern-sources:
+      - label: USER
+        pattern: input(...)
+      - pattern: sys.argv
+        exact: true
+    pattern-sinks:
+      - requires: USER and not CLEAN
+        patterns:
+          - pattern: $CUR.execute($Q, ...)
+          - focus-metavariable: $Q
+    pattern-sanitizers:
+      - by-side-effect: true
+        pattern: validate($X)
+    pattern-propagators:
+      - pattern: $TO.append($FROM)
+        from: $FROM
+        to: $TO
+    options:
+      taint_assume_safe_functions: true
+      taint_unify_mvars: true
+"#;
+
+#[test]
+fn a_taint_rule_loads_with_its_parts() {
+    let (ruleset, diagnostics) = load(TAINT);
+    assert!(diagnostics.is_empty(), "{diagnostics:?}");
+    let taint = ruleset.rules[0].taint.as_ref().unwrap();
+    assert_eq!(taint.sources.len(), 2);
+    assert_eq!(taint.sources[0].label, "USER");
+    assert_eq!(taint.sources[1].label, DEFAULT_LABEL);
+    assert!(taint.sources[1].exact && !taint.sources[0].exact);
+    let requires = taint.sinks[0].requires.as_ref().unwrap();
+    assert!(requires.holds(&["USER"].into_iter().collect()));
+    assert!(!requires.holds(&["USER", "CLEAN"].into_iter().collect()));
+    assert!(taint.sanitizers[0].by_side_effect);
+    assert_eq!(
+        (
+            taint.propagators[0].from.as_str(),
+            taint.propagators[0].to.as_str()
+        ),
+        ("FROM", "TO")
+    );
+    assert!(taint.options.assume_safe_functions && !taint.options.assume_safe_indexes);
+}
+
+#[test]
+fn a_taint_rule_requires_the_words_of_a_source_and_of_a_sink() {
+    let (ruleset, _) = load(TAINT);
+    let requirement = ruleset.rules[0].requirement(&ruleset.patterns);
+    assert_eq!(
+        requirement.to_string(),
+        r#"("input" or "argv") and "execute""#
+    );
+    assert!(requirement.is_met_by("x = input()\ncur.execute(x)"));
+    assert!(!requirement.is_met_by("x = input()\nprint(x)"));
+    assert!(!requirement.is_met_by("cur.execute('select 1')"));
+}
+
+#[test]
+fn taint_mistakes_are_reported_at_their_place() {
+    let text = TAINT
+        .replace("exact: true", "exact: maybe")
+        .replace("USER and not CLEAN", "USER and (")
+        .replace("        to: $TO\n", "");
+    let found = problems(&text);
+    let messages: Vec<&str> = found.iter().map(|(_, _, m)| m.as_str()).collect();
+    assert_eq!(
+        messages,
+        [
+            "`exact` must be true or false",
+            "expected a label",
+            "a propagator needs `to`"
+        ]
+    );
+    assert_eq!((found[0].0, found[0].1), (12, 16));
+    assert_eq!((found[1].0, found[1].1), (14, 29));
+}

@@ -12,6 +12,7 @@ use tripline_pattern::{deadline, python, Node};
 use crate::cfg::{Cfg, ENTRY, EXIT};
 use crate::fact::{steps_in_order, Origin, Path, State, Taint};
 use crate::functions::{Functions, Parameter};
+use crate::index::{contains, MatchIndex};
 use crate::transfer::{Recorder, Transfer};
 use crate::{Input, TaintedSink};
 
@@ -52,8 +53,7 @@ pub struct Unit<'t> {
 pub struct Analysis<'x, 'a, 'r, 't> {
     pub input: &'x Input<'a, 'r, 't>,
     pub functions: Functions<'t>,
-    /// Sinks by the id of the nodes they matched exactly.
-    pub sinks_at: HashMap<usize, Vec<usize>>,
+    pub index: MatchIndex,
     summaries: RefCell<HashMap<usize, Option<Rc<Summary>>>>,
     depth: Cell<usize>,
     /// The fixpoint was given up (deadline or budget): no findings.
@@ -85,16 +85,10 @@ pub fn analyze(input: &Input<'_, '_, '_>) -> Vec<TaintedSink> {
 
 impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
     fn new(input: &'x Input<'a, 'r, 't>) -> Self {
-        let mut sinks_at: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, sink) in input.matches.sinks.iter().enumerate() {
-            for node in nodes_for(input.root, &sink.range) {
-                sinks_at.entry(node.id()).or_default().push(i);
-            }
-        }
         Analysis {
             input,
             functions: Functions::find(input.root, input.source),
-            sinks_at,
+            index: MatchIndex::new(input.root, input.matches),
             summaries: RefCell::default(),
             depth: Cell::new(0),
             aborted: Cell::new(false),
@@ -107,13 +101,6 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
     /// file defines (whose result may be tainted). `None` is the module's
     /// top level. Others are only analysed when a call needs their summary.
     fn units_to_analyze(&self) -> BTreeSet<Option<usize>> {
-        let sources: Vec<&Range<usize>> = self
-            .input
-            .matches
-            .sources
-            .iter()
-            .map(|s| &s.range)
-            .collect();
         let mut units = BTreeSet::new();
         // Pre-order with the enclosing `def`s open: one pass, any depth.
         let mut open: Vec<(usize, usize)> = Vec::new();
@@ -137,7 +124,7 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
                         self.functions.defines(&python::text(n, self.input.source))
                     })
                 });
-            let relevant = calls_local || sources.iter().any(|r| **r == node.byte_range());
+            let relevant = calls_local || self.index.sources_at.contains_key(&node.byte_range());
             if relevant {
                 units.insert(unit);
             }
@@ -210,9 +197,9 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
         let sanitizers = &self.input.matches.sanitizers;
         let guarded = |condition: Node<'t>| {
             let range = condition.byte_range();
-            sanitizers.iter().any(|s| {
-                s.by_side_effect && range.start <= s.range.start && s.range.end <= range.end
-            })
+            sanitizers
+                .iter()
+                .any(|s| s.by_side_effect && contains(&range, &s.range))
         };
         let cfg = Cfg::build(unit.body, self.input.source, &guarded);
         let mut entry = State::default();
@@ -299,10 +286,7 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
         for (i, source) in self.input.matches.sources.iter().enumerate() {
             let covers = |node: Node<'_>| {
                 let range = node.byte_range();
-                source.range == range
-                    || (!source.exact
-                        && source.range.start <= range.start
-                        && range.end <= source.range.end)
+                source.range == range || (!source.exact && contains(&source.range, &range))
             };
             if covers(parameter.identifier) || covers(parameter.node) {
                 taint.add(crate::fact::Flow {
@@ -370,6 +354,6 @@ pub fn nodes_for<'t>(root: Node<'t>, range: &Range<usize>) -> Vec<Node<'t>> {
     }
     innermost
         .named_children()
-        .filter(|c| range.start <= c.start_byte() && c.end_byte() <= range.end)
+        .filter(|c| contains(range, &c.byte_range()))
         .collect()
 }

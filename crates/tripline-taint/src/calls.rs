@@ -219,10 +219,13 @@ pub fn call<'t>(
     if let Some(taint) = function.and_then(|f| local(transfer, state, node, f, &name, &arguments)) {
         return taint;
     }
-    let callee = function
-        .filter(|f| f.kind() != "attribute")
-        .map(|f| transfer.expression(state, f, depth))
-        .unwrap_or_default();
+    // A method matched as a source (`request.get_json`) returns tainted
+    // data; another callee's taint is that of what it names (a lambda).
+    let callee = match function {
+        Some(f) if f.kind() == "attribute" => transfer.add_sources(f, Taint::default()),
+        Some(f) => transfer.expression(state, f, depth),
+        None => Taint::default(),
+    };
     builtin(transfer, state, &name, &arguments).union(&callee)
 }
 
@@ -239,7 +242,6 @@ fn local<'t>(
 ) -> Option<Taint> {
     let analysis = transfer.analysis;
     let functions = &analysis.functions;
-    let source = transfer.source();
     // (definition, whether the receiver is its first parameter, whether
     // it is a constructor whose `self` is the result)
     let mut callees: Vec<(usize, bool, bool)> = Vec::new();
@@ -256,27 +258,10 @@ fn local<'t>(
         }
         "attribute" => {
             let object = function.child_by_field_name("object")?;
-            let object_name = python::text(object, source);
-            let class = match object.kind() {
-                "identifier" if object_name == "self" || object_name == "cls" => {
-                    transfer.unit.class.as_deref()
-                }
-                "identifier" => transfer
-                    .unit
-                    .instances
-                    .get(object_name.as_ref())
-                    .map(|c| &**c)
-                    .or_else(|| {
-                        functions
-                            .classes
-                            .get_key_value(object_name.as_ref())
-                            .map(|(k, _)| &**k)
-                    }),
-                _ => None,
-            }?;
+            let class = class_of(transfer, object, 0)?;
             callees.extend(
                 functions
-                    .methods(name, Some(class))
+                    .methods(name, Some(&class))
                     .map(|i| (i, true, false)),
             );
         }
@@ -294,27 +279,93 @@ fn local<'t>(
     for (&(index, via_receiver, constructor), summary) in callees.iter().zip(summaries) {
         let definition = &functions.all[index];
         let receiver_first = via_receiver && definition.takes_receiver;
-        let parameter_taint = bind(definition, receiver_first, arguments);
-        let substitute = |taint: &Taint| substitute(taint, &parameter_taint, at.clone());
-        result.join(&substitute(&summary.returns));
+        let mut parameter_taint = bind(definition, receiver_first, arguments);
         for (parameter, effect) in &summary.effects {
-            let effect = substitute(effect);
-            if constructor && receiver_first && *parameter == 0 {
-                result.join(&effect);
-                continue;
+            let effect = substitute(effect, &parameter_taint, at.clone());
+            if receiver_first && *parameter == 0 {
+                // What the method stored in `self` is in the object from
+                // now on: a constructor's result, or a returned `self`.
+                if constructor {
+                    result.join(&effect);
+                }
+                if let Some(own) = parameter_taint.first_mut() {
+                    own.join(&effect);
+                }
             }
             let argument = argument_node(definition, receiver_first, *parameter, arguments);
             if let Some(path) = argument.and_then(|a| transfer.path_of(a)) {
                 state.add(&path, &effect);
             }
         }
+        result.join(&substitute(&summary.returns, &parameter_taint, at.clone()));
         if transfer.recording() {
             for (sink, taint) in &summary.sinks {
-                transfer.hit(*sink, substitute(taint));
+                transfer.hit(*sink, substitute(taint, &parameter_taint, at.clone()));
             }
         }
     }
     Some(result)
+}
+
+/// Expressions nested deeper than this are of no known class.
+const MAX_CLASS_DEPTH: usize = 8;
+
+/// The class of the file whose instance (or the class itself) `object` is,
+/// when that is known: `self` and `cls` in a method, a variable assigned
+/// `Class(...)` in the unit, the class's own name, a constructor call
+/// (`Helper().run()`), or a call of a method that returns `self`
+/// (`repo.sort_by(x).fetch()`).
+fn class_of(
+    transfer: &Transfer<'_, '_, '_, '_, '_>,
+    object: Node<'_>,
+    depth: usize,
+) -> Option<String> {
+    if depth > MAX_CLASS_DEPTH {
+        return None;
+    }
+    let functions = &transfer.analysis.functions;
+    let source = transfer.source();
+    let text = python::text(object, source);
+    match object.kind() {
+        "identifier" if text == "self" || text == "cls" => {
+            transfer.unit.class.as_deref().map(str::to_owned)
+        }
+        "identifier" => transfer
+            .unit
+            .instances
+            .get(text.as_ref())
+            .map(|c| c.to_string())
+            .or_else(|| {
+                functions
+                    .classes
+                    .contains_key(text.as_ref())
+                    .then(|| text.into_owned())
+            }),
+        "call" => {
+            let function = object.child_by_field_name("function")?;
+            match function.kind() {
+                "identifier" => {
+                    let name = python::text(function, source);
+                    functions
+                        .classes
+                        .contains_key(name.as_ref())
+                        .then(|| name.into_owned())
+                }
+                "attribute" => {
+                    let class =
+                        class_of(transfer, function.child_by_field_name("object")?, depth + 1)?;
+                    let method = python::text(function.child_by_field_name("attribute")?, source);
+                    let fluent = functions
+                        .methods(&method, Some(&class))
+                        .any(|i| functions.all[i].returns_self);
+                    fluent.then_some(class)
+                }
+                _ => None,
+            }
+        }
+        "parenthesized_expression" => class_of(transfer, object.named_child(0)?, depth + 1),
+        _ => None,
+    }
 }
 
 /// The taint each parameter of `definition` gets from the arguments;
@@ -458,6 +509,15 @@ fn builtin<'t>(
             }
             return taint;
         }
+        // A key that is not constant: like `d[k]`, the mapping's taint,
+        // and the key's unless indexes are assumed safe.
+        let mut taint = receiver_taint;
+        for (position, (_, argument)) in arguments.positional.iter().enumerate() {
+            if position > 0 || !options.assume_safe_indexes {
+                taint.join(argument);
+            }
+        }
+        return taint;
     }
     if MUTATORS.contains(&name) && name != "setdefault" {
         return Taint::default();

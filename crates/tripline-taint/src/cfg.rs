@@ -6,7 +6,7 @@
 //! edge; checks by a side-effect sanitizer get a [`Block::Guard`] on the
 //! branch they protect.
 
-use tripline_pattern::Node;
+use tripline_pattern::{python, Node};
 
 use crate::constant::{self, Constant};
 
@@ -63,17 +63,6 @@ impl<'t> Cfg<'t> {
             builder.edge(end, EXIT);
         }
         builder.cfg
-    }
-
-    /// Predecessors of each block.
-    pub fn predecessors(&self) -> Vec<Vec<usize>> {
-        let mut predecessors = vec![Vec::new(); self.blocks.len()];
-        for (from, successors) in self.successors.iter().enumerate() {
-            for &to in successors {
-                predecessors[to].push(from);
-            }
-        }
-        predecessors
     }
 }
 
@@ -147,7 +136,10 @@ impl<'t> Builder<'t, '_> {
             "try_statement" => self.try_statement(node, preds, depth),
             "with_statement" => self.with_statement(node, preds, depth),
             "match_statement" => self.match_statement(node, preds, depth),
-            "return_statement" | "raise_statement" => {
+            // `return`, `raise`, and calls that never return (`abort(403)`).
+            "return_statement" | "raise_statement" | "expression_statement"
+                if is_exit(node, self.source) =>
+            {
                 let block = self.add(Block::Statement(node), &preds);
                 self.edge(block, EXIT);
                 Vec::new()
@@ -224,7 +216,7 @@ impl<'t> Builder<'t, '_> {
                 // The check protects the path that goes on when its branch
                 // bails out (`if '..' in p: return`); otherwise the branch
                 // it opens (`if is_safe(p): use(p)`).
-                if always_exits(consequence) {
+                if always_exits(consequence, self.source) {
                     else_preds = vec![self.add(Block::Guard(condition), &else_preds)];
                 } else {
                     then_preds = vec![self.add(Block::Guard(condition), &then_preds)];
@@ -449,19 +441,19 @@ fn case_outcome(pattern: Node<'_>, subject: Option<&Constant>, source: &[u8]) ->
     Some(subject? == &literal)
 }
 
-/// Whether a block always leaves by `return`, `raise`, `continue` or
-/// `break` (its last statement does, or is an `if` all of whose branches
+/// Whether a block always leaves by `return`, `raise`, `continue`,
+/// `break` or a call that never returns (its last statement does, or is an `if` all of whose branches
 /// do). Looks at most [`MAX_NESTING`] `if`s deep.
-pub fn always_exits(block: Node<'_>) -> bool {
+fn always_exits(block: Node<'_>, source: &[u8]) -> bool {
     let mut current = block;
     for _ in 0..MAX_NESTING {
         let Some(last) = statements_of(current).last() else {
             return false;
         };
+        if is_exit(last, source) {
+            return true;
+        }
         match last.kind() {
-            "return_statement" | "raise_statement" | "continue_statement" | "break_statement" => {
-                return true
-            }
             "if_statement" => {
                 // All branches but one are checked shallowly; the last
                 // `else` is followed.
@@ -481,7 +473,7 @@ pub fn always_exits(block: Node<'_>) -> bool {
                 let Some(otherwise) = otherwise else {
                     return false;
                 };
-                if !bodies.iter().all(|b| ends_with_exit(*b)) {
+                if !bodies.iter().all(|b| ends_with_exit(*b, source)) {
                     return false;
                 }
                 current = otherwise;
@@ -494,11 +486,112 @@ pub fn always_exits(block: Node<'_>) -> bool {
 
 /// Whether a block's last statement is a `return`, `raise`, `continue` or
 /// `break`.
-fn ends_with_exit(block: Node<'_>) -> bool {
-    statements_of(block).last().is_some_and(|s| {
-        matches!(
-            s.kind(),
-            "return_statement" | "raise_statement" | "continue_statement" | "break_statement"
-        )
-    })
+fn ends_with_exit(block: Node<'_>, source: &[u8]) -> bool {
+    statements_of(block)
+        .last()
+        .is_some_and(|s| is_exit(s, source))
+}
+
+/// Functions whose call never returns: `abort(403)` (Flask), `sys.exit()`,
+/// `os._exit()`.
+const NEVER_RETURN: &[&str] = &["abort", "exit", "_exit"];
+
+/// Whether a statement leaves the block: `return`, `raise`, `continue`,
+/// `break`, or a call of a function that never returns.
+fn is_exit(statement: Node<'_>, source: &[u8]) -> bool {
+    match statement.kind() {
+        "return_statement" | "raise_statement" | "continue_statement" | "break_statement" => true,
+        "expression_statement" => statement
+            .named_child(0)
+            .filter(|call| call.kind() == "call")
+            .and_then(|call| call.child_by_field_name("function"))
+            .and_then(|function| match function.kind() {
+                "attribute" => function.child_by_field_name("attribute"),
+                _ => Some(function),
+            })
+            .is_some_and(|name| NEVER_RETURN.contains(&python::text(name, source).as_ref())),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use tripline_pattern::SyntaxTree;
+
+    /// The texts of the statement and test blocks reachable from the entry.
+    fn reachable(code: &str) -> Vec<String> {
+        let tree = SyntaxTree::parse(code).unwrap();
+        let cfg = Cfg::build(tree.root(), code.as_bytes(), &|_| false);
+        let mut seen = vec![false; cfg.blocks.len()];
+        let mut pending = vec![ENTRY];
+        while let Some(block) = pending.pop() {
+            if !std::mem::replace(&mut seen[block], true) {
+                pending.extend(&cfg.successors[block]);
+            }
+        }
+        let mut texts: Vec<String> = cfg
+            .blocks
+            .iter()
+            .zip(seen)
+            .filter(|(_, seen)| *seen)
+            .filter_map(|(block, _)| match block {
+                Block::Statement(n) | Block::Test(n) => {
+                    Some(python::text(*n, code.as_bytes()).into_owned())
+                }
+                _ => None,
+            })
+            .collect();
+        texts.sort();
+        texts
+    }
+
+    #[test]
+    fn constant_conditions_leave_the_dead_branch_unreachable() {
+        assert_eq!(
+            reachable("if 1 > 2:\n    a()\nelse:\n    b()\n"),
+            ["1 > 2", "b()"]
+        );
+        assert_eq!(reachable("while False:\n    a()\nb()\n"), ["False", "b()"]);
+        assert_eq!(
+            reachable("match 'x':\n    case 'y':\n        a()\n    case 'x':\n        b()\n    case _:\n        c()\n"),
+            ["'x'", "b()"]
+        );
+    }
+
+    #[test]
+    fn leaving_statements_end_the_flow() {
+        assert_eq!(reachable("return 1\na()\n"), ["return 1"]);
+        assert_eq!(reachable("abort(403)\na()\n"), ["abort(403)"]);
+        assert_eq!(
+            reachable("for x in y:\n    break\n    a()\nelse:\n    b()\nc()\n"),
+            ["b()", "c()"]
+        );
+        assert_eq!(
+            reachable("while x:\n    continue\n    a()\nb()\n"),
+            ["b()", "x"]
+        );
+    }
+
+    #[test]
+    fn every_statement_of_a_try_body_reaches_the_handlers() {
+        let code = "try:\n    a = 1\n    raise E\nexcept E:\n    b()\nfinally:\n    c()\nd()\n";
+        let tree = SyntaxTree::parse(code).unwrap();
+        let cfg = Cfg::build(tree.root(), code.as_bytes(), &|_| false);
+        let index_of = |text: &str| {
+            cfg.blocks
+                .iter()
+                .position(|b| matches!(b, Block::Statement(n) if python::text(*n, code.as_bytes()) == text))
+                .unwrap()
+        };
+        let handler = cfg.successors[index_of("a = 1")]
+            .iter()
+            .copied()
+            .find(|&s| matches!(cfg.blocks[s], Block::Join))
+            .unwrap();
+        assert!(cfg.successors[index_of("raise E")].contains(&handler));
+        assert!(cfg.successors[handler].contains(&index_of("b()")));
+        assert!(cfg.successors[index_of("b()")].contains(&index_of("c()")));
+        assert_eq!(reachable(code), ["a = 1", "b()", "c()", "d()", "raise E"]);
+    }
 }

@@ -72,8 +72,43 @@ pub fn value(node: Node<'_>, source: &[u8], depth: usize) -> Option<Constant> {
             }
         }
         "comparison_operator" => comparison(node, source, depth),
+        "binary_operator" => arithmetic(node, source, depth),
+        // `len("abc")`
+        "call" => {
+            let function = node.child_by_field_name("function")?;
+            let arguments: Vec<Node<'_>> = node
+                .child_by_field_name("arguments")?
+                .named_children()
+                .collect();
+            match (python::text(function, source).as_ref(), &arguments[..]) {
+                ("len", [argument]) => match value(*argument, source, depth + 1)? {
+                    Constant::Text(text) => Some(Constant::Number(text.chars().count() as f64)),
+                    _ => None,
+                },
+                _ => None,
+            }
+        }
         _ => None,
     }
+}
+
+/// `+ - * / // % **` on numbers, `+` on strings.
+fn arithmetic(node: Node<'_>, source: &[u8], depth: usize) -> Option<Constant> {
+    let left = value(node.child_by_field_name("left")?, source, depth + 1)?;
+    let right = value(node.child_by_field_name("right")?, source, depth + 1)?;
+    let operator = node.child_by_field_name("operator")?;
+    let result = match (python::text(operator, source).as_ref(), left, right) {
+        ("+", Constant::Text(a), Constant::Text(b)) => return Some(Constant::Text(a + &b)),
+        ("+", Constant::Number(a), Constant::Number(b)) => a + b,
+        ("-", Constant::Number(a), Constant::Number(b)) => a - b,
+        ("*", Constant::Number(a), Constant::Number(b)) => a * b,
+        ("/", Constant::Number(a), Constant::Number(b)) if b != 0.0 => a / b,
+        ("//", Constant::Number(a), Constant::Number(b)) if b != 0.0 => (a / b).floor(),
+        ("%", Constant::Number(a), Constant::Number(b)) if b != 0.0 => a.rem_euclid(b),
+        ("**", Constant::Number(a), Constant::Number(b)) => a.powf(b),
+        _ => return None,
+    };
+    result.is_finite().then_some(Constant::Number(result))
 }
 
 /// `a < b`, `a == b`..., chained (`1 < 2 < 3`), on numbers or strings.
@@ -152,6 +187,10 @@ mod tests {
         assert_eq!(condition("not (0x10 == 16)\n"), Some(false));
         assert_eq!(condition("'a' == 'a' and -1\n"), Some(true));
         assert_eq!(condition("'' or None\n"), Some(false));
+        assert_eq!(condition("7 * 6 > 40\n"), Some(true));
+        assert_eq!(condition("len('abc') == 3\n"), Some(true));
+        assert_eq!(condition("'a' + 'b' == 'ab'\n"), Some(true));
+        assert_eq!(condition("1 / 0 > 1\n"), None);
         assert_eq!(condition("x > 5\n"), None);
         assert_eq!(condition("f'{x}' == 'a'\n"), None);
     }

@@ -14,6 +14,9 @@ pub struct Function<'t> {
     /// A method called through an instance or class passes it as the
     /// first parameter, unless it is a `@staticmethod`.
     pub takes_receiver: bool,
+    /// Some `return self` in it: a call of it returns its object
+    /// (`repo.sort_by(x).fetch()`).
+    pub returns_self: bool,
     pub parameters: Vec<Parameter<'t>>,
 }
 
@@ -88,8 +91,14 @@ impl<'t> Functions<'t> {
             .filter(|c| c.kind() == "class_definition")
             .and_then(|c| c.child_by_field_name("name"))
             .map(|n| python::text(n, source).into());
+        let returns_self = node.descendants().any(|n| {
+            n.kind() == "return_statement"
+                && n.named_child(0)
+                    .is_some_and(|v| v.kind() == "identifier" && python::text(v, source) == "self")
+        });
         let function = Function {
             node,
+            returns_self,
             takes_receiver: class.is_some() && !static_method,
             class,
             parameters: parameters(node, source),

@@ -20,6 +20,7 @@ pub mod cfg;
 pub mod constant;
 pub mod fact;
 mod functions;
+mod index;
 mod transfer;
 
 use std::ops::Range;

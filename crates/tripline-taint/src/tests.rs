@@ -305,6 +305,8 @@ def view():
     else:
         y = x
     sink(y)
+    if 7 * 6 < 40 or len("abc") != 3:
+        sink(x)
     z = x if 1 > 2 else "safe"
     sink(z)
     z2 = x if 2 > 1 else "safe"
@@ -350,6 +352,12 @@ def checked_branch():
     else:
         sink(p)  # tainted
     sink(p)  # tainted
+
+def aborted():
+    p = source()
+    if not is_safe(p):
+        abort(400)
+    sink(p)
 
 def rejected():
     p = source()
@@ -451,6 +459,76 @@ def view():
 }
 
 #[test]
+fn list_positions_are_tracked_apart() {
+    check(
+        r#"
+def view():
+    x = source()
+    queries = ["select 1", x]
+    sink(queries[0])
+    sink(queries[1])  # tainted
+    sink(queries[-1])  # tainted
+    sink(queries)  # tainted
+    pair = (x, "safe")
+    sink(pair[1])
+"#,
+    );
+}
+
+#[test]
+fn a_sink_inside_a_sanitizer_call_is_still_checked() {
+    check(
+        r#"
+def view(cursor):
+    q = "select * from t where a = '%s'" % source()
+    n = clean(cursor.execute(q))  # tainted
+    sink(n)
+"#,
+    );
+}
+
+#[test]
+fn sinks_reached_through_the_receiver_and_fluent_calls() {
+    check(
+        r#"
+class Directory:
+    def __init__(self, url):
+        self.filter = "(objectClass=*)"
+
+    def only(self, value):
+        self.filter = "(mail=%s)" % value
+        return self
+
+    def find(self):
+        return sink(self.filter)  # tainted
+
+class Runner:
+    def run(self, command):
+        sink(command)  # tainted
+
+class Query:
+    def where(self, clause):
+        self.clause = clause
+        return self
+
+    def execute_now(self):
+        sink(self.clause)  # tainted
+
+def view():
+    d = Directory("ldap://example.org")
+    d.only(source())
+    d.find()
+
+def fluent():
+    Query().where(source()).execute_now()
+
+def built():
+    Runner().run(source())
+"#,
+    );
+}
+
+#[test]
 fn recursion_terminates() {
     check(
         r#"
@@ -508,6 +586,42 @@ fn a_source_on_a_parameter_taints_it_at_entry() {
 }
 
 #[test]
+fn a_method_matched_as_a_source_returns_tainted_data() {
+    let code =
+        "def view(request):\n    body = request.get_json()\n    sink(body)\n    sink(request)\n";
+    let tree = SyntaxTree::parse(code).unwrap();
+    let method = code.find("request.get_json").unwrap();
+    let matches = Matches {
+        sources: vec![SourceMatch {
+            range: method..method + "request.get_json".len(),
+            label: "__SOURCE__",
+            exact: false,
+            requires: None,
+        }],
+        sinks: ranges("sink(...)", code)
+            .into_iter()
+            .map(|range| SinkMatch {
+                range,
+                exact: false,
+                requires: None,
+            })
+            .collect(),
+        ..Matches::default()
+    };
+    let input = Input {
+        root: tree.root(),
+        source: code.as_bytes(),
+        matches: &matches,
+        options: TaintOptions::default(),
+    };
+    let lines: Vec<usize> = analyze(&input)
+        .iter()
+        .map(|t| line_of(code, matches.sinks[t.sink].range.start))
+        .collect();
+    assert_eq!(lines, [3]);
+}
+
+#[test]
 fn the_trace_lists_the_variables_on_the_way() {
     let code = "def view():\n    a = source()\n    b = a + '!'\n    sink(b)\n";
     let tree = SyntaxTree::parse(code).unwrap();
@@ -560,6 +674,7 @@ def view(table):
     sink(len(x))
     sink(x == "a")
     sink(table[x])
+    sink(table.get(x))
 "#,
         options,
     );

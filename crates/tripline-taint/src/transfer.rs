@@ -9,6 +9,7 @@ use crate::calls;
 use crate::cfg::Block;
 use crate::constant;
 use crate::fact::{Field, Flow, Origin, Path, State, Taint};
+use crate::index::contains;
 
 /// Expressions nested deeper than this are over-approximated ([`Transfer::flat`])
 /// rather than evaluated part by part.
@@ -110,7 +111,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     /// matched, and propagators in it move taint from `from` to `to`.
     fn side_effects(&mut self, node: Node<'t>, state: &mut State) {
         let range = node.byte_range();
-        let inside = |r: &std::ops::Range<usize>| range.start <= r.start && r.end <= range.end;
+        let inside = |r: &std::ops::Range<usize>| contains(&range, r);
         let matches = self.analysis.input.matches;
         for sanitizer in matches.sanitizers.iter().filter(|s| s.by_side_effect) {
             if inside(&sanitizer.range) {
@@ -140,7 +141,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         let range = condition.byte_range();
         let matches = self.analysis.input.matches;
         for sanitizer in matches.sanitizers.iter().filter(|s| s.by_side_effect) {
-            if range.start <= sanitizer.range.start && sanitizer.range.end <= range.end {
+            if contains(&range, &sanitizer.range) {
                 for path in self.sanitized_paths(&sanitizer.range) {
                     state.clean(&path);
                 }
@@ -223,9 +224,6 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         if depth > MAX_DEPTH {
             return self.flat(state, node);
         }
-        if self.is_sanitized(node) {
-            return Taint::default();
-        }
         let next = depth + 1;
         let options = *self.options();
         let taint = match node.kind() {
@@ -304,6 +302,12 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             }
             _ => self.children(state, node, next),
         };
+        // A sanitized expression is still evaluated: the sinks and
+        // assignments inside it (`len(db.execute(q))`) happen. A sink that
+        // is also a sanitizer is not reached.
+        if self.is_sanitized(node) {
+            return Taint::default();
+        }
         let taint = self.add_sources(node, taint);
         self.hit_sinks(node, &taint, state, depth);
         taint
@@ -426,9 +430,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             }
             return all;
         }
-        if right.kind() == "dictionary" {
+        if matches!(right.kind(), "dictionary" | "list" | "tuple") {
             if let Some(path) = self.path_of(left) {
-                return self.dictionary(state, &path, left, right, depth);
+                return self.literal(state, &path, left, right, depth);
             }
         }
         let taint = self.expression(state, right, depth);
@@ -436,8 +440,9 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         taint
     }
 
-    /// `d = {'k': v, ...}`: each constant key's value tracked apart.
-    fn dictionary(
+    /// `d = {'k': v, ...}`, `l = [a, b]`: each constant key's (or
+    /// position's) value tracked apart.
+    fn literal(
         &mut self,
         state: &mut State,
         path: &Path,
@@ -445,21 +450,28 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         right: Node<'t>,
         depth: usize,
     ) -> Taint {
-        state.clean(path);
-        let mut all = Taint::default();
-        for entry in right.named_children().filter(|c| !c.is_extra()) {
-            let key = entry
-                .child_by_field_name("key")
-                .filter(|_| entry.kind() == "pair")
-                .and_then(|k| self.constant_key(k));
-            let value = match entry.kind() {
-                "pair" => entry.child_by_field_name("value"),
-                _ => Some(entry),
+        let elements: Vec<Node<'t>> = right.named_children().filter(|c| !c.is_extra()).collect();
+        let spread = elements.iter().any(|e| e.kind().contains("splat"));
+        let mut values: Vec<(Option<String>, Taint)> = Vec::new();
+        for (position, element) in elements.into_iter().enumerate() {
+            let (key, value) = match element.kind() {
+                "pair" => (
+                    element
+                        .child_by_field_name("key")
+                        .and_then(|k| self.constant_key(k)),
+                    element.child_by_field_name("value"),
+                ),
+                _ if right.kind() == "dictionary" || spread => (None, Some(element)),
+                _ => (Some((position as f64).to_string()), Some(element)),
             };
             let taint = value
                 .map(|v| self.expression(state, v, depth))
                 .unwrap_or_default();
-            let taint = taint.through(left.byte_range());
+            values.push((key, taint.through(left.byte_range())));
+        }
+        state.clean(path);
+        let mut all = Taint::default();
+        for (key, taint) in values {
             match key {
                 Some(key) => {
                     state.assign(&path.clone().with(Field::Key(key.into())), taint.clone())
@@ -559,39 +571,44 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
     }
 
     /// The text of a constant key (a string's value, a number as written).
+    /// A negative index is no key: `l[-1]` is the same element as `l[1]`
+    /// in a list of two.
     pub fn constant_key(&self, node: Node<'_>) -> Option<String> {
         match constant::value(node, self.source(), 0)? {
             constant::Constant::Text(text) => Some(format!("{text:?}")),
+            constant::Constant::Number(n) if n < 0.0 => None,
             constant::Constant::Number(n) => Some(n.to_string()),
             constant::Constant::Bool(b) => Some(b.to_string()),
             constant::Constant::None => Some("None".to_owned()),
         }
     }
 
-    /// Whether a sanitizer (not by side effect) covers the expression.
+    /// Whether a sanitizer (not by side effect) matched the expression, or
+    /// a statement or block around it.
     fn is_sanitized(&self, node: Node<'_>) -> bool {
         let range = node.byte_range();
-        self.analysis.input.matches.sanitizers.iter().any(|s| {
-            !s.by_side_effect
-                && (s.range == range
-                    || (!s.exact && s.range.start <= range.start && range.end <= s.range.end))
-        })
+        let index = &self.analysis.index;
+        index.sanitized.contains(&range)
+            || index
+                .region_sanitizers
+                .iter()
+                .any(|region| contains(region, &range))
     }
 
     /// `taint` plus the sources that match the expression (those with
     /// `requires` only if `taint` has the labels).
-    fn add_sources(&self, node: Node<'_>, mut taint: Taint) -> Taint {
+    pub fn add_sources(&self, node: Node<'_>, mut taint: Taint) -> Taint {
         let range = node.byte_range();
         let matches = self.analysis.input.matches;
-        for (i, source) in matches.sources.iter().enumerate() {
-            let covers = source.range == range
-                || (!source.exact
-                    && source.range.start <= range.start
-                    && range.end <= source.range.end);
-            if !covers {
-                continue;
-            }
-            if let Some(requires) = source.requires {
+        let index = &self.analysis.index;
+        let exact = index.sources_at.get(&range).into_iter().flatten();
+        let around = index
+            .region_sources
+            .iter()
+            .filter(|&&i| contains(&matches.sources[i].range, &range));
+        let applying: Vec<usize> = exact.chain(around).copied().collect();
+        for i in applying {
+            if let Some(requires) = matches.sources[i].requires {
                 let labels = taint
                     .flows()
                     .iter()
@@ -620,7 +637,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         if self.recorder.is_none() {
             return;
         }
-        let Some(sinks) = self.analysis.sinks_at.get(&node.id()) else {
+        let Some(sinks) = self.analysis.index.sinks_at.get(&node.id()) else {
             return;
         };
         let matches = self.analysis.input.matches;
