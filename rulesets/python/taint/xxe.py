@@ -92,3 +92,15 @@ def preview():
     source = b"<page/>" if 10 > 1 else request.data
     # ok: python.taint.xxe
     return etree.fromstring(source).tag
+
+
+@app.route("/bulk", methods=["POST"])
+def bulk():
+    count = 0
+    # ruleid: python.taint.xxe
+    for _, elem in etree.iterparse(request.files["feed"], events=("end",)):
+        count += elem.tag == "item"
+    # ok: python.taint.xxe
+    for _, elem in etree.iterparse(request.files["feed"], events=("end",), resolve_entities=False):
+        count += elem.tag == "item"
+    return {"items": count}
