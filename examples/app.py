@@ -7,6 +7,9 @@ import logging
 import sqlite3
 import subprocess
 
+from flask import Flask, request
+
+app = Flask(__name__)
 logger = logging.getLogger(__name__)
 
 
@@ -42,3 +45,17 @@ def login(user, password):
 
 def check(user, password):
     return bool(user and password)
+
+
+def report_query(region):
+    return "SELECT sum(total) FROM orders WHERE region = '{}'".format(region)
+
+
+@app.route("/report")
+def report():
+    # Read here, built into SQL by a helper, run a line later: no single
+    # expression is wrong, so only taint mode follows the value to the query.
+    region = request.args.get("region", "")
+    query = report_query(region)
+    rows = sqlite3.connect("shop.db").execute(query).fetchall()
+    return {"total": rows[0][0]}

@@ -57,13 +57,23 @@ fn json_output_on_the_example_with_the_shipped_rules() {
             "python.command-injection.subprocess-shell-true",
             "python.sql-injection.sql-string-formatting",
             "python.sql-injection.hardcoded-sql-expression",
-            "python.logging.secret-in-log"
+            "python.logging.secret-in-log",
+            "python.sql-injection.hardcoded-sql-expression",
+            "python.taint.sql-injection"
         ]
     );
     // Bandit reports B602 on the `shell=True` value; so does tripline.
     assert_eq!(
         findings[4]["start"],
-        serde_json::json!({"line": 20, "col": 54})
+        serde_json::json!({"line": 23, "col": 54})
+    );
+    // The request value reaches the query through a helper: the trace
+    // goes from `request.args` to the query at the sink.
+    let trace = &findings[9]["dataflow_trace"];
+    assert_eq!(trace["source"]["content"], "request.args");
+    assert_eq!(
+        trace["sink"]["start"],
+        serde_json::json!({"line": 60, "col": 47})
     );
     assert_eq!(findings[4]["metavars"]["$FUNC"]["text"], "subprocess.run");
     assert_eq!(findings[4]["metadata"]["bandit"], "B602");
