@@ -23,9 +23,10 @@ use tripline_pattern::{
     callee_names, exact_strings, start_texts, Bound, CalleePart, FileIndex, Match, Node, NodeNames,
     Pattern,
 };
-use tripline_rule::{Condition, Formula, RuleSet};
+use tripline_rule::{Condition, Formula, RuleSet, Taint};
 
 use crate::evaluate::regex_accepts;
+use crate::report::DataflowTrace;
 use crate::sharing::SharedFormulas;
 use crate::words::{Present, Words};
 
@@ -271,7 +272,14 @@ pub struct LazyMatches<'a, 't> {
     matches: Vec<OnceCell<Vec<Match<'t>>>>,
     /// The results of shared formulas, by [`SharedFormulas::id`].
     formulas: Vec<OnceCell<Vec<Match<'t>>>>,
+    /// The tainted sinks of shared taint analyses, by
+    /// [`SharedFormulas::taint_id`].
+    taint: Vec<OnceCell<Vec<TaintedMatch<'t>>>>,
 }
+
+/// A sink that tainted data reaches (with the bindings of the sink and of
+/// the source), and how the data got there.
+pub type TaintedMatch<'t> = (Match<'t>, DataflowTrace);
 
 impl<'a, 't> LazyMatches<'a, 't> {
     pub fn new(
@@ -296,6 +304,9 @@ impl<'a, 't> LazyMatches<'a, 't> {
             formulas: (0..dispatch.formulas.count())
                 .map(|_| OnceCell::new())
                 .collect(),
+            taint: (0..dispatch.formulas.taint_count())
+                .map(|_| OnceCell::new())
+                .collect(),
         }
     }
 
@@ -307,6 +318,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
             by_name: Default::default(),
             matches: self.matches.iter().map(|_| OnceCell::new()).collect(),
             formulas: self.formulas.iter().map(|_| OnceCell::new()).collect(),
+            taint: self.taint.iter().map(|_| OnceCell::new()).collect(),
             ..*self
         }
     }
@@ -327,6 +339,19 @@ impl<'a, 't> LazyMatches<'a, 't> {
         match self.dispatch.formulas.id(formula) {
             Some(id) => self.formulas[id].get_or_init(evaluate).clone(),
             None => evaluate(),
+        }
+    }
+
+    /// The tainted sinks of a taint rule: computed by `analyze`, or, when
+    /// another rule has the same parts, the result it already computed.
+    pub fn taint(
+        &self,
+        taint: &Taint,
+        analyze: impl FnOnce() -> Vec<TaintedMatch<'t>>,
+    ) -> Vec<TaintedMatch<'t>> {
+        match self.dispatch.formulas.taint_id(taint) {
+            Some(id) => self.taint[id].get_or_init(analyze).clone(),
+            None => analyze(),
         }
     }
 

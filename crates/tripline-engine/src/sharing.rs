@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::fmt::Write;
 
-use tripline_rule::{Condition, Formula, RuleSet};
+use tripline_rule::{Condition, Formula, RuleSet, Taint};
 
 /// Formulas that occur more than once in a rule set, by their address in
 /// the rule set, each with the id of its shared result.
@@ -21,6 +21,11 @@ use tripline_rule::{Condition, Formula, RuleSet};
 pub struct SharedFormulas {
     ids: HashMap<usize, usize>,
     count: usize,
+    /// Taint rules whose parts are all the same (a rule copied under
+    /// another id), by the address of their [`Taint`], each with the id of
+    /// their shared analysis.
+    taint_ids: HashMap<usize, usize>,
+    taint_count: usize,
 }
 
 impl SharedFormulas {
@@ -43,7 +48,41 @@ impl SharedFormulas {
             }
             shared.count += 1;
         }
+        let mut taint_rules: HashMap<String, Vec<usize>> = HashMap::new();
+        for rule in &ruleset.rules {
+            let Some(taint) = &rule.taint else { continue };
+            let taint: &Taint = taint;
+            let address = std::ptr::from_ref(taint) as usize;
+            taint_rules
+                .entry(taint_key(taint, slots))
+                .or_default()
+                .push(address);
+        }
+        let mut repeated: Vec<Vec<usize>> = taint_rules
+            .into_values()
+            .filter(|addresses| addresses.len() > 1)
+            .collect();
+        repeated.sort();
+        for addresses in repeated {
+            for address in addresses {
+                shared.taint_ids.insert(address, shared.taint_count);
+            }
+            shared.taint_count += 1;
+        }
         shared
+    }
+
+    /// The shared id of this taint rule's analysis, if another taint rule
+    /// has the same parts.
+    pub fn taint_id(&self, taint: &Taint) -> Option<usize> {
+        self.taint_ids
+            .get(&(std::ptr::from_ref(taint) as usize))
+            .copied()
+    }
+
+    /// How many distinct shared taint analyses there are.
+    pub fn taint_count(&self) -> usize {
+        self.taint_count
     }
 
     /// The shared id of this formula, if another formula is the same.
@@ -55,6 +94,45 @@ impl SharedFormulas {
     pub fn count(&self) -> usize {
         self.count
     }
+}
+
+/// The canonical text of a taint rule's parts: two rules with the same
+/// text find the same tainted sinks with the same traces.
+fn taint_key(taint: &Taint, slots: &[usize]) -> String {
+    // Formula keys are recorded as occurrences by `new` already.
+    let mut ignored = HashMap::new();
+    let mut part = |formula: &Formula| key(formula, slots, &mut ignored);
+    let mut text = String::new();
+    for source in &taint.sources {
+        let formula = part(&source.formula);
+        let _ = write!(
+            text,
+            "source {formula} {:?} {} {:?};",
+            source.label, source.exact, source.requires
+        );
+    }
+    for sink in &taint.sinks {
+        let formula = part(&sink.formula);
+        let _ = write!(text, "sink {formula} {} {:?};", sink.exact, sink.requires);
+    }
+    for sanitizer in &taint.sanitizers {
+        let formula = part(&sanitizer.formula);
+        let _ = write!(
+            text,
+            "sanitizer {formula} {} {};",
+            sanitizer.by_side_effect, sanitizer.exact
+        );
+    }
+    for propagator in &taint.propagators {
+        let formula = part(&propagator.formula);
+        let _ = write!(
+            text,
+            "propagator {formula} {} {};",
+            propagator.from, propagator.to
+        );
+    }
+    let _ = write!(text, "{:?}", taint.options);
+    text
 }
 
 fn address(formula: &Formula) -> usize {
@@ -141,6 +219,44 @@ mod tests {
     use tripline_rule::{load_str, RuleSet};
 
     use super::*;
+
+    /// Taint rules with the same parts (a rule copied under another id)
+    /// share their analysis; another sanitizer makes another analysis.
+    #[test]
+    fn taint_rules_with_the_same_parts_share_their_analysis() {
+        let rule = |id: &str, sanitizer: &str| {
+            format!(
+                "  - id: {id}\n    mode: taint\n    message: m\n    severity: LOW\n    languages: [python]\n    pattern-sources:\n      - pattern: input()\n    pattern-sinks:\n      - pattern: eval(...)\n    pattern-sanitizers:\n      - pattern: {sanitizer}(...)\n"
+            )
+        };
+        let text = format!(
+            "rules:\n{}{}{}",
+            rule("a", "int"),
+            rule("b", "int"),
+            rule("c", "float")
+        );
+        let mut ruleset = RuleSet::default();
+        assert!(load_str("rules.yaml", &text, &mut ruleset).is_empty());
+        // Every pattern in a slot of its own: the copies' patterns differ
+        // by index only, as the dispatch's slots would see them.
+        let slots: Vec<usize> = ruleset
+            .patterns
+            .iter()
+            .map(|p| {
+                let first = ruleset
+                    .patterns
+                    .iter()
+                    .position(|q| q.source() == p.source());
+                first.expect("the pattern itself")
+            })
+            .collect();
+        let shared = SharedFormulas::new(&ruleset, &slots);
+        let taint = |i: usize| ruleset.rules[i].taint.as_ref().expect("a taint rule");
+        assert!(shared.taint_id(taint(0)).is_some());
+        assert_eq!(shared.taint_id(taint(0)), shared.taint_id(taint(1)));
+        assert_eq!(shared.taint_id(taint(2)), None);
+        assert_eq!(shared.taint_count(), 1);
+    }
 
     /// Rules written alike share their formulas (and the parts they have in
     /// common); a different condition makes a different formula.

@@ -14,6 +14,7 @@ use tripline_taint::{
 };
 
 use crate::evaluate::{evaluate, Candidate, FileContext};
+use crate::matches::TaintedMatch;
 use crate::report::{DataflowTrace, Finding, TraceLocation};
 use crate::scan::{finding, ScannedFile};
 
@@ -22,12 +23,30 @@ const MAX_CONTENT: usize = 200;
 
 /// The findings of a taint rule in a file: one per sink range that
 /// tainted data reaches.
-pub fn findings<'t>(
+pub fn findings(
     rule: &Rule,
+    taint: &Taint,
+    file: &FileContext<'_, '_>,
+    scanned: &ScannedFile<'_>,
+) -> Vec<Finding> {
+    file.matches
+        .taint(taint, || tainted_sinks(taint, file, scanned))
+        .into_iter()
+        .map(|(candidate, trace)| {
+            let mut found = finding(rule, &candidate, scanned.path, scanned.text, scanned.lines);
+            found.dataflow_trace = Some(trace);
+            found
+        })
+        .collect()
+}
+
+/// The sinks tainted data reaches, each once, with the bindings of the
+/// sink and of the source, and the trace.
+fn tainted_sinks<'t>(
     taint: &Taint,
     file: &FileContext<'_, 't>,
     scanned: &ScannedFile<'_>,
-) -> Vec<Finding> {
+) -> Vec<TaintedMatch<'t>> {
     // Sinks first: they are usually calls found by name, cheaper to match
     // than sources (a view's parameters), and most files have none.
     let (candidates, sinks): (Vec<Candidate<'t>>, Vec<SinkMatch<'_>>) = taint
@@ -131,9 +150,8 @@ pub fn findings<'t>(
                 range: sink.range.clone(),
                 env,
             };
-            let mut found = finding(rule, &candidate, scanned.path, scanned.text, scanned.lines);
-            found.dataflow_trace = Some(trace(&tainted, &source.range, &sink.range, scanned));
-            found
+            let trace = trace(&tainted, &source.range, &sink.range, scanned);
+            (candidate, trace)
         })
         .collect()
 }
