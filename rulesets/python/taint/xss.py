@@ -1,4 +1,6 @@
 import html
+import os
+import sqlite3
 
 from django.http import HttpResponse
 from django.utils.html import format_html
@@ -9,6 +11,7 @@ from flask import Flask, jsonify, make_response, redirect, render_template, rend
 from markupsafe import Markup, escape
 
 app = Flask(__name__)
+db = sqlite3.connect("app.db")
 api = FastAPI()
 
 
@@ -119,3 +122,26 @@ def cart():
     count = int(request.args.get("n", "0"))
     # ok: python.taint.xss
     return f"<span>{count} items</span>"
+
+
+@app.route("/notes")
+def notes():
+    name = request.args.get("name", "")
+    # The file's content is stored data, not the request's.
+    # ok: python.taint.xss
+    return open(os.path.join("/srv/notes", os.path.basename(name))).read()
+
+
+@app.route("/users")
+def users():
+    name = request.args.get("name", "")
+    # ok: python.taint.xss
+    return str(db.execute("SELECT email FROM users WHERE name = ?", (name,)).fetchall())
+
+
+@app.route("/notes/raw")
+def notes_raw():
+    name = request.args.get("name", "")
+    # The name itself still reaches the page.
+    # ruleid: python.taint.xss
+    return "<h1>" + name + "</h1>" + open("/srv/notes/index.txt").read()
