@@ -35,19 +35,7 @@ impl SharedFormulas {
         for formula in ruleset.rules.iter().flat_map(|rule| rule.formulas()) {
             key(formula, slots, &mut occurrences);
         }
-        let mut shared = SharedFormulas::default();
-        let mut repeated: Vec<Vec<usize>> = occurrences
-            .into_values()
-            .filter(|addresses| addresses.len() > 1)
-            .collect();
-        // Ids in a fixed order, whatever the hash map's.
-        repeated.sort();
-        for addresses in repeated {
-            for address in addresses {
-                shared.ids.insert(address, shared.count);
-            }
-            shared.count += 1;
-        }
+        let (ids, count) = shared_ids(occurrences);
         let mut taint_rules: HashMap<String, Vec<usize>> = HashMap::new();
         for rule in &ruleset.rules {
             let Some(taint) = &rule.taint else { continue };
@@ -58,18 +46,13 @@ impl SharedFormulas {
                 .or_default()
                 .push(address);
         }
-        let mut repeated: Vec<Vec<usize>> = taint_rules
-            .into_values()
-            .filter(|addresses| addresses.len() > 1)
-            .collect();
-        repeated.sort();
-        for addresses in repeated {
-            for address in addresses {
-                shared.taint_ids.insert(address, shared.taint_count);
-            }
-            shared.taint_count += 1;
+        let (taint_ids, taint_count) = shared_ids(taint_rules);
+        SharedFormulas {
+            ids,
+            count,
+            taint_ids,
+            taint_count,
         }
-        shared
     }
 
     /// The shared id of this taint rule's analysis, if another taint rule
@@ -94,6 +77,24 @@ impl SharedFormulas {
     pub fn count(&self) -> usize {
         self.count
     }
+}
+
+/// An id for each text that occurs at more than one address, by address,
+/// and how many ids there are. Ids are in a fixed order, whatever the hash
+/// map's.
+fn shared_ids(occurrences: HashMap<String, Vec<usize>>) -> (HashMap<usize, usize>, usize) {
+    let mut repeated: Vec<Vec<usize>> = occurrences
+        .into_values()
+        .filter(|addresses| addresses.len() > 1)
+        .collect();
+    repeated.sort();
+    let mut ids = HashMap::new();
+    for (id, addresses) in repeated.iter().enumerate() {
+        for &address in addresses {
+            ids.insert(address, id);
+        }
+    }
+    (ids, repeated.len())
 }
 
 /// The canonical text of a taint rule's parts: two rules with the same
@@ -220,6 +221,21 @@ mod tests {
 
     use super::*;
 
+    /// Slots as the dispatch gives them: patterns written alike share one.
+    fn slots_by_text(ruleset: &RuleSet) -> Vec<usize> {
+        ruleset
+            .patterns
+            .iter()
+            .map(|p| {
+                let first = ruleset
+                    .patterns
+                    .iter()
+                    .position(|q| q.source() == p.source());
+                first.expect("the pattern itself")
+            })
+            .collect()
+    }
+
     /// Taint rules with the same parts (a rule copied under another id)
     /// share their analysis; another sanitizer makes another analysis.
     #[test]
@@ -237,20 +253,7 @@ mod tests {
         );
         let mut ruleset = RuleSet::default();
         assert!(load_str("rules.yaml", &text, &mut ruleset).is_empty());
-        // Every pattern in a slot of its own: the copies' patterns differ
-        // by index only, as the dispatch's slots would see them.
-        let slots: Vec<usize> = ruleset
-            .patterns
-            .iter()
-            .map(|p| {
-                let first = ruleset
-                    .patterns
-                    .iter()
-                    .position(|q| q.source() == p.source());
-                first.expect("the pattern itself")
-            })
-            .collect();
-        let shared = SharedFormulas::new(&ruleset, &slots);
+        let shared = SharedFormulas::new(&ruleset, &slots_by_text(&ruleset));
         let taint = |i: usize| ruleset.rules[i].taint.as_ref().expect("a taint rule");
         assert!(shared.taint_id(taint(0)).is_some());
         assert_eq!(shared.taint_id(taint(0)), shared.taint_id(taint(1)));
@@ -275,18 +278,7 @@ mod tests {
         );
         let mut ruleset = RuleSet::default();
         assert!(load_str("rules.yaml", &text, &mut ruleset).is_empty());
-        // As the dispatch does: patterns written alike share a slot.
-        let by_text: Vec<usize> = ruleset
-            .patterns
-            .iter()
-            .map(|p| {
-                let first = ruleset
-                    .patterns
-                    .iter()
-                    .position(|q| q.source() == p.source());
-                first.expect("the pattern itself")
-            })
-            .collect();
+        let by_text = slots_by_text(&ruleset);
         let shared = SharedFormulas::new(&ruleset, &by_text);
         let [a, b, c] = &ruleset.rules[..] else {
             panic!("three rules");
