@@ -198,32 +198,71 @@ fn conjunction_matches<'t>(
 }
 
 /// The matches of a conjunction's first positive that can meet the other
-/// positives. When the first is costly to match (`$FN($X)`, tried at every
-/// call) and a later plain positive is cheap (`eval(...)`, found by name),
-/// only the first's matches around or inside the cheap one's can survive
-/// their intersection, so only those are looked for. The first positive
-/// still binds first, so the result is the same.
+/// positives: only those near the [`restricting_ranges`], when there are
+/// some. The first positive still binds first, so the result is the same.
 fn first_matches<'t>(
     first: &Positive,
     conjunction: &Conjunction,
     file: &FileContext<'_, 't>,
 ) -> Vec<Candidate<'t>> {
-    let cheap = conjunction
-        .positives
-        .iter()
-        .find(|p| !p.inside && is_cheap(&p.formula, file));
-    let near = match cheap {
-        Some(cheap) if !first.inside && !is_cheap(&first.formula, file) => {
-            let cheap_matches = formula_matches(&cheap.formula, file);
-            file.matches
-                .near(cheap_matches.iter().map(|c| c.range.clone()))
-        }
-        _ => None,
-    };
+    let near = restricting_ranges(first, conjunction, file)
+        .and_then(|ranges| file.matches.near(ranges.into_iter()));
     match near {
         Some(near) => formula_matches_around(&first.formula, file, &near),
         None => formula_matches(&first.formula, file),
     }
+}
+
+/// Ranges that every match of the conjunction lies inside or around, when
+/// the first positive is costly to match and they are cheaper to find:
+/// - a later plain positive that is cheap (`eval(...)`, found by name),
+///   when the first is tried at every call (`$FN($X)`);
+/// - a `pattern-inside`, when the first is a bare `$X` (every node); of
+///   its matches, those a `metavariable-regex` rejects are left out (the
+///   regex would reject every candidate inside them).
+fn restricting_ranges(
+    first: &Positive,
+    conjunction: &Conjunction,
+    file: &FileContext<'_, '_>,
+) -> Option<Vec<Range<usize>>> {
+    if first.inside || is_cheap(&first.formula, file) {
+        return None;
+    }
+    let ranges = |matches: Vec<Candidate<'_>>| matches.into_iter().map(|m| m.range).collect();
+    if let Some(cheap) = conjunction
+        .positives
+        .iter()
+        .find(|p| !p.inside && is_cheap(&p.formula, file))
+    {
+        return Some(ranges(formula_matches(&cheap.formula, file)));
+    }
+    if !matches!(first.formula, Formula::Pattern(i) if file.matches.is_bare_metavariable(i)) {
+        return None;
+    }
+    let inside = conjunction.positives.iter().find(|p| p.inside)?;
+    let mut matches = formula_matches(&inside.formula, file);
+    matches.retain(|m| regexes_accept(&conjunction.conditions, m, file));
+    Some(ranges(matches))
+}
+
+/// Whether the `metavariable-regex` conditions accept what a match binds
+/// (metavariables it leaves unbound are not judged).
+fn regexes_accept(
+    conditions: &[Condition],
+    candidate: &Candidate<'_>,
+    file: &FileContext<'_, '_>,
+) -> bool {
+    conditions.iter().all(|condition| match condition {
+        Condition::Regex {
+            metavariable,
+            regex,
+            ..
+        } => candidate
+            .env
+            .get(metavariable)
+            .is_none_or(|bound| regex_accepts(regex, bound, file.text, file.names)),
+        Condition::Comparison { .. } | Condition::Pattern { .. } => true,
+    })
 }
 
 /// The positives in evaluation order: plain ones decide the ranges;

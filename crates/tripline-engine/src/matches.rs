@@ -508,6 +508,11 @@ impl<'a, 't> LazyMatches<'a, 't> {
         self.dispatch.names[index].is_some() || !self.has_words(index)
     }
 
+    /// Whether the pattern is a bare `$X`: it matches every node.
+    pub fn is_bare_metavariable(&self, index: usize) -> bool {
+        self.patterns[index].root_metavariable().is_some()
+    }
+
     /// Whether the pattern's matches in the scope have been computed.
     #[cfg(test)]
     pub fn is_matched(&self, index: usize) -> bool {

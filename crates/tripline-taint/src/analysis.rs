@@ -3,7 +3,7 @@
 //! control-flow graph, and the tainted sinks found.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashMap, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -54,6 +54,8 @@ pub struct Analysis<'x, 'a, 'r, 't> {
     pub input: &'x Input<'a, 'r, 't>,
     pub functions: Functions<'t>,
     pub index: MatchIndex,
+    /// The units where data from a source can appear ([`Reach`]).
+    sourced: BTreeSet<Option<usize>>,
     summaries: RefCell<HashMap<usize, Option<Rc<Summary>>>>,
     depth: Cell<usize>,
     /// The fixpoint was given up (deadline or budget): no findings.
@@ -66,8 +68,14 @@ pub fn analyze(input: &Input<'_, '_, '_>) -> Vec<TaintedSink> {
     if input.matches.sources.is_empty() || input.matches.sinks.is_empty() {
         return Vec::new();
     }
-    let analysis = Analysis::new(input);
-    for unit in analysis.units_to_analyze() {
+    let mut analysis = Analysis::new(input);
+    let reach = Reach::find(&analysis);
+    // A unit makes findings when data from a source meets a sink in it or
+    // in what it calls; others are analysed only when a call needs their
+    // summary.
+    let sinking = reach.callers_of(&reach.with_sink, &analysis.functions, input.source);
+    analysis.sourced = reach.callers_of(&reach.with_source, &analysis.functions, input.source);
+    for &unit in analysis.sourced.intersection(&sinking) {
         match unit {
             Some(function) => {
                 analysis.summary(function);
@@ -92,44 +100,16 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
             summaries: RefCell::default(),
             depth: Cell::new(0),
             aborted: Cell::new(false),
+            sourced: BTreeSet::new(),
             findings: RefCell::default(),
         }
     }
 
-    /// The units where tainted data can appear without coming through a
-    /// parameter: those holding a source match or a call of something the
-    /// file defines (whose result may be tainted). `None` is the module's
-    /// top level. Others are only analysed when a call needs their summary.
-    fn units_to_analyze(&self) -> BTreeSet<Option<usize>> {
-        let mut units = BTreeSet::new();
-        // Pre-order with the enclosing `def`s open: one pass, any depth.
-        let mut open: Vec<(usize, usize)> = Vec::new();
-        for node in self.input.root.descendants() {
-            while open.last().is_some_and(|(_, end)| node.id() >= *end) {
-                open.pop();
-            }
-            if node.kind() == "function_definition" {
-                if let Some(index) = self.functions.at(node) {
-                    open.push((index, node.id() + node.subtree_size()));
-                }
-            }
-            let unit = open.last().map(|(index, _)| *index);
-            let calls_local = node.kind() == "call"
-                && node.child_by_field_name("function").is_some_and(|f| {
-                    let name = match f.kind() {
-                        "attribute" => f.child_by_field_name("attribute"),
-                        _ => Some(f),
-                    };
-                    name.is_some_and(|n| {
-                        self.functions.defines(&python::text(n, self.input.source))
-                    })
-                });
-            let relevant = calls_local || self.index.sources_at.contains_key(&node.byte_range());
-            if relevant {
-                units.insert(unit);
-            }
-        }
-        units
+    /// Whether a call of function `index` may bring a source's data (its
+    /// summary may return or store some): else a call of it with clean
+    /// arguments has a clean result and no effect.
+    pub fn may_bring_sources(&self, index: usize) -> bool {
+        self.sourced.contains(&Some(index))
     }
 
     fn module_unit(&self) -> Unit<'t> {
@@ -336,6 +316,103 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
                 steps: steps_in_order(&flow.steps),
             });
     }
+}
+
+/// Which units (functions, and `None` for the module's top level) hold a
+/// source or a sink match, and which local names each calls: a call of a
+/// function, method or class that can see a source's data (or reach a
+/// sink) can too.
+struct Reach {
+    with_source: BTreeSet<Option<usize>>,
+    with_sink: BTreeSet<Option<usize>>,
+    /// (caller, name called), for names the file defines.
+    calls: Vec<(Option<usize>, Box<str>)>,
+}
+
+impl Reach {
+    fn find(analysis: &Analysis<'_, '_, '_, '_>) -> Self {
+        let source = analysis.input.source;
+        let mut reach = Reach {
+            with_source: BTreeSet::new(),
+            with_sink: BTreeSet::new(),
+            calls: Vec::new(),
+        };
+        let root = analysis.input.root;
+        let functions = &analysis.functions;
+        let matches = analysis.input.matches;
+        let ranges = |matched: &mut BTreeSet<Option<usize>>, range: &Range<usize>| {
+            matched.insert(unit_of(functions, root.innermost(range)));
+        };
+        for matched in &matches.sources {
+            ranges(&mut reach.with_source, &matched.range);
+        }
+        for matched in &matches.sinks {
+            ranges(&mut reach.with_sink, &matched.range);
+        }
+        for node in root.descendants().filter(|n| n.kind() == "call") {
+            let callee = node
+                .child_by_field_name("function")
+                .and_then(|f| match f.kind() {
+                    "attribute" => f.child_by_field_name("attribute"),
+                    _ => Some(f),
+                })
+                .map(|name| python::text(name, source))
+                .filter(|name| functions.defines(name));
+            if let Some(name) = callee {
+                reach.calls.push((unit_of(functions, node), name.into()));
+            }
+        }
+        reach
+    }
+
+    /// `units` and every unit that calls one of them, by name (the
+    /// function's, or its class's for a method), to a fixpoint.
+    fn callers_of(
+        &self,
+        units: &BTreeSet<Option<usize>>,
+        functions: &Functions<'_>,
+        source: &[u8],
+    ) -> BTreeSet<Option<usize>> {
+        let mut found = BTreeSet::new();
+        let mut names: HashSet<Box<str>> = HashSet::new();
+        let mut pending: Vec<Option<usize>> = units.iter().copied().collect();
+        while let Some(unit) = pending.pop() {
+            if !found.insert(unit) {
+                continue;
+            }
+            let Some(function) = unit.map(|index| &functions.all[index]) else {
+                continue;
+            };
+            let name = function
+                .node
+                .child_by_field_name("name")
+                .map(|n| python::text(n, source));
+            for name in name
+                .into_iter()
+                .map(Into::into)
+                .chain(function.class.clone())
+            {
+                if names.insert(name) {
+                    pending.extend(
+                        self.calls
+                            .iter()
+                            .filter(|(caller, called)| {
+                                !found.contains(caller) && names.contains(called)
+                            })
+                            .map(|(caller, _)| *caller),
+                    );
+                }
+            }
+        }
+        found
+    }
+}
+
+/// The function whose body (or parameters) `node` is in, if any.
+fn unit_of(functions: &Functions<'_>, node: Node<'_>) -> Option<usize> {
+    std::iter::successors(Some(node), |n| n.parent())
+        .filter(|n| n.kind() == "function_definition")
+        .find_map(|n| functions.at(n))
 }
 
 /// The nodes a match's range stands for: those spanning exactly that range

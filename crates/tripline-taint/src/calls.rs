@@ -146,6 +146,10 @@ struct Arguments<'t> {
 }
 
 impl Arguments<'_> {
+    fn are_clean(&self) -> bool {
+        self.receiver.as_ref().is_none_or(|(_, t)| t.is_clean()) && self.all().is_clean()
+    }
+
     fn all(&self) -> Taint {
         let mut taint = self.spread.clone();
         for (_, t) in &self.positional {
@@ -269,6 +273,9 @@ fn local<'t>(
     }
     if callees.is_empty() {
         return None;
+    }
+    if arguments.are_clean() && !callees.iter().any(|&(i, ..)| analysis.may_bring_sources(i)) {
+        return Some(Taint::default());
     }
     let summaries = callees
         .iter()
