@@ -29,8 +29,10 @@ mod template;
 mod tree;
 mod types;
 
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
+use std::sync::{LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
 pub use syntax::{Node, SyntaxTree};
@@ -60,18 +62,36 @@ pub struct RegexError {
 }
 
 /// Compiles a regex from a rule, with tripline's size limit. Syntax errors
-/// say where in the regex they are.
+/// say where in the regex they are. Each text is compiled once per
+/// process: the compiled regex is shared (a clone is a reference count).
 pub fn compile_regex(regex: &str) -> Result<Regex, RegexError> {
-    let ast = match regex_syntax::ast::parse::Parser::new().parse(regex) {
-        Ok(ast) => ast,
-        Err(err) => {
-            return Err(RegexError {
-                message: format!("invalid regex: {}", err.kind()),
-                offset: err.span().start.offset,
-            })
-        }
-    };
-    regex::RegexBuilder::new(&ascii_word_boundaries(regex, &ast))
+    static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
+    let compiled = || COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(known) = compiled().get(regex) {
+        return Ok(known.clone());
+    }
+    let new = compile_new_regex(regex)?;
+    compiled().insert(regex.to_owned(), new.clone());
+    Ok(new)
+}
+
+/// Checks a regex's syntax only, saying where a mistake is.
+pub fn check_regex_syntax(regex: &str) -> Result<(), RegexError> {
+    parse_regex(regex).map(drop)
+}
+
+fn parse_regex(regex: &str) -> Result<regex_syntax::ast::Ast, RegexError> {
+    regex_syntax::ast::parse::Parser::new()
+        .parse(regex)
+        .map_err(|err| RegexError {
+            message: format!("invalid regex: {}", err.kind()),
+            offset: err.span().start.offset,
+        })
+}
+
+fn compile_new_regex(regex: &str) -> Result<Regex, RegexError> {
+    let ast = parse_regex(regex)?;
+    regex::RegexBuilder::new(&pcre_ascii(regex, &ast))
         .size_limit(REGEX_SIZE_LIMIT)
         .build()
         .map_err(|err| RegexError {
@@ -85,46 +105,81 @@ pub fn compile_regex(regex: &str) -> Result<Regex, RegexError> {
         })
 }
 
-/// The regex with each word boundary (`\b`, `\B`, `\b{start}`...) made
-/// ASCII-only, as it is in Semgrep's (PCRE) regexes: a letter outside
-/// ASCII is not a word character for them. This also keeps matching fast:
-/// the regex crate's DFAs give up on a Unicode word boundary in a text
-/// that is not all ASCII, and a much slower engine takes over.
-fn ascii_word_boundaries(regex: &str, ast: &regex_syntax::ast::Ast) -> String {
-    use regex_syntax::ast::{visit, Assertion, AssertionKind, Ast, Visitor};
+/// The regex with its word boundaries (`\b`, `\B`, `\b{start}`...) and
+/// Perl classes (`\w`, `\d`, `\s` and their negations) made ASCII-only,
+/// as they are in Semgrep's (PCRE) regexes: a letter outside ASCII is not
+/// a word character for them, nor a digit outside `0-9`. This also keeps
+/// the regexes fast: the regex crate's DFAs give up on a Unicode word
+/// boundary in a text that is not all ASCII, and compiling the Unicode
+/// `\w` (hundreds of ranges) was most of the time spent loading the
+/// shipped rules.
+fn pcre_ascii(regex: &str, ast: &regex_syntax::ast::Ast) -> String {
+    use regex_syntax::ast::{
+        visit, Assertion, AssertionKind, Ast, ClassPerl, ClassPerlKind, ClassSetItem, Visitor,
+    };
 
-    struct Boundaries(Vec<std::ops::Range<usize>>);
-    impl Visitor for Boundaries {
-        type Output = Vec<std::ops::Range<usize>>;
+    /// Each span to rewrite, and what it becomes.
+    struct Ascii(Vec<(std::ops::Range<usize>, String)>);
+    fn class_name(class: &ClassPerl) -> String {
+        let name = match class.kind {
+            ClassPerlKind::Word => "word",
+            ClassPerlKind::Digit => "digit",
+            ClassPerlKind::Space => "space",
+        };
+        // An ASCII class, as written inside brackets: `[:word:]`.
+        format!("[:{}{name}:]", if class.negated { "^" } else { "" })
+    }
+    impl Visitor for Ascii {
+        type Output = Vec<(std::ops::Range<usize>, String)>;
         type Err = std::convert::Infallible;
         fn finish(self) -> Result<Self::Output, Self::Err> {
             Ok(self.0)
         }
         fn visit_pre(&mut self, ast: &Ast) -> Result<(), Self::Err> {
-            if let Ast::Assertion(assertion) = ast {
-                let Assertion { kind, span } = &**assertion;
-                let boundary = !matches!(
-                    kind,
-                    AssertionKind::StartLine
-                        | AssertionKind::EndLine
-                        | AssertionKind::StartText
-                        | AssertionKind::EndText
-                );
-                if boundary {
-                    self.0.push(span.start.offset..span.end.offset);
+            match ast {
+                Ast::Assertion(assertion) => {
+                    let Assertion { kind, span } = &**assertion;
+                    let boundary = !matches!(
+                        kind,
+                        AssertionKind::StartLine
+                            | AssertionKind::EndLine
+                            | AssertionKind::StartText
+                            | AssertionKind::EndText
+                    );
+                    if boundary {
+                        self.0
+                            .push((span.start.offset..span.end.offset, String::new()));
+                    }
                 }
+                Ast::ClassPerl(class) => {
+                    let span = class.span.start.offset..class.span.end.offset;
+                    self.0.push((span, format!("[{}]", class_name(class))));
+                }
+                _ => {}
+            }
+            Ok(())
+        }
+        fn visit_class_set_item_pre(&mut self, item: &ClassSetItem) -> Result<(), Self::Err> {
+            if let ClassSetItem::Perl(class) = item {
+                let span = class.span.start.offset..class.span.end.offset;
+                self.0.push((span, class_name(class)));
             }
             Ok(())
         }
     }
-    let Ok(spans) = visit(ast, Boundaries(Vec::new()));
-    let mut out = String::with_capacity(regex.len() + spans.len() * 6);
+    let Ok(mut spans) = visit(ast, Ascii(Vec::new()));
+    spans.sort_by_key(|(span, _)| span.start);
+    let mut out = String::with_capacity(regex.len() + spans.len() * 8);
     let mut copied = 0;
-    for span in spans {
+    for (span, replacement) in spans {
         out.push_str(&regex[copied..span.start]);
-        out.push_str("(?-u:");
-        out.push_str(&regex[span.clone()]);
-        out.push(')');
+        if replacement.is_empty() {
+            out.push_str("(?-u:");
+            out.push_str(&regex[span.clone()]);
+            out.push(')');
+        } else {
+            out.push_str(&replacement);
+        }
         copied = span.end;
     }
     out.push_str(&regex[copied..]);

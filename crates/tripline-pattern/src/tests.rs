@@ -193,6 +193,40 @@ fn regex_word_boundaries_are_ascii() {
     assert!(regex(r"[\\b]").is_match("b"));
 }
 
+/// `\w`, `\d` and `\s` are ASCII too, as in PCRE, inside brackets or not,
+/// negated or not, and under `(?i)`.
+#[test]
+fn regex_perl_classes_are_ascii() {
+    let regex = |r: &str| compile_regex(r).unwrap_or_else(|e| panic!("{r}: {e:?}"));
+    assert!(regex(r"^\w+$").is_match("user_name9"));
+    assert!(!regex(r"^\w+$").is_match("café"));
+    assert!(!regex(r"^[\w.]+$").is_match("os.é"));
+    assert!(regex(r"^[\w.]+$").is_match("os.path"));
+    assert!(regex(r"^\W$").is_match("é"));
+    assert!(regex(r"^[^\w]$").is_match("é"));
+    assert!(regex(r"^[\W]$").is_match("é"));
+    assert!(!regex(r"^\d$").is_match("٣"));
+    assert!(regex(r"^\D$").is_match("٣"));
+    assert!(regex(r"^\d{2}$").is_match("42"));
+    assert!(!regex(r"^\s$").is_match("\u{a0}"));
+    assert!(regex(r"^\s\S$").is_match("\tx"));
+    assert!(regex(r"(?i)^token_\w+$").is_match("TOKEN_Key"));
+    // Escaped backslashes and class names written out are left alone.
+    assert!(regex(r"^\\w$").is_match(r"\w"));
+    assert!(regex(r"^[[:alpha:]\d]+$").is_match("a1"));
+}
+
+/// The same regex text is compiled once: rules repeat their regexes (each
+/// taint rule has the same sources).
+#[test]
+fn regexes_are_compiled_once() {
+    let text = r"^(?:once_\w+|only)$";
+    let first = compile_regex(text).expect("compiles");
+    let second = compile_regex(text).expect("compiles");
+    assert!(first.is_match("once_more") && second.is_match("only"));
+    assert!(std::ptr::eq(first.as_str(), second.as_str()));
+}
+
 #[test]
 fn f_string_patterns() {
     test_match("f\"...{$X}...\"", "q = f'SELECT {name}'");

@@ -12,7 +12,7 @@ use std::sync::{Arc, LazyLock};
 
 use miette::NamedSource;
 use regex::Regex;
-use tripline_pattern::{compile_regex, MatchOptions, Pattern};
+use tripline_pattern::{check_regex_syntax, compile_regex, MatchOptions, Pattern};
 
 use crate::condition::Expression;
 use crate::diagnostic::{Level, RuleDiagnostic};
@@ -943,12 +943,10 @@ impl Loader<'_> {
     /// implicit `^` of `metavariable-regex`.
     fn regex(&mut self, node: &Yaml, what: &str, anchored: bool) -> Option<Regex> {
         let text = self.string(node, what)?;
-        let compiled = compile_regex(text).and_then(|regex| {
-            if anchored {
-                compile_regex(&format!("^(?:{text})"))
-            } else {
-                Ok(regex)
-            }
+        // Mistakes are shown at their place in the text as written.
+        let compiled = check_regex_syntax(text).and_then(|()| match anchored {
+            true => compile_regex(&format!("^(?:{text})")),
+            false => compile_regex(text),
         });
         match compiled {
             Ok(regex) => Some(regex),
