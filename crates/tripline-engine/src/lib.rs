@@ -29,6 +29,7 @@ mod ranges;
 mod report;
 mod scan;
 mod sharing;
+mod slots;
 mod source;
 mod suppress;
 mod taint;

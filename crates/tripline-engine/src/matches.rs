@@ -28,6 +28,7 @@ use tripline_rule::{Condition, Formula, RuleSet, Taint};
 use crate::evaluate::regex_accepts;
 use crate::report::DataflowTrace;
 use crate::sharing::SharedFormulas;
+use crate::slots::Slots;
 use crate::words::{Present, Words};
 
 /// How each pattern is dispatched, worked out once per rule set.
@@ -269,12 +270,12 @@ pub struct LazyMatches<'a, 't> {
     /// By [`NameKind::slot`].
     by_name: [OnceCell<NameIndex<'t>>; 3],
     /// By [`Dispatch::slots`].
-    matches: Vec<OnceCell<Vec<Match<'t>>>>,
+    matches: Slots<Vec<Match<'t>>>,
     /// The results of shared formulas, by [`SharedFormulas::id`].
-    formulas: Vec<OnceCell<Vec<Match<'t>>>>,
+    formulas: Slots<Vec<Match<'t>>>,
     /// The tainted sinks of shared taint analyses, by
     /// [`SharedFormulas::taint_id`].
-    taint: Vec<OnceCell<Vec<TaintedMatch<'t>>>>,
+    taint: Slots<Vec<TaintedMatch<'t>>>,
 }
 
 /// A sink that tainted data reaches (with the bindings of the sink and of
@@ -300,13 +301,9 @@ impl<'a, 't> LazyMatches<'a, 't> {
             present,
             by_kind: OnceCell::new(),
             by_name: Default::default(),
-            matches: (0..dispatch.slot_count).map(|_| OnceCell::new()).collect(),
-            formulas: (0..dispatch.formulas.count())
-                .map(|_| OnceCell::new())
-                .collect(),
-            taint: (0..dispatch.formulas.taint_count())
-                .map(|_| OnceCell::new())
-                .collect(),
+            matches: Slots::new(dispatch.slot_count),
+            formulas: Slots::new(dispatch.formulas.count()),
+            taint: Slots::new(dispatch.formulas.taint_count()),
         }
     }
 
@@ -316,9 +313,9 @@ impl<'a, 't> LazyMatches<'a, 't> {
             scope: node,
             by_kind: OnceCell::new(),
             by_name: Default::default(),
-            matches: self.matches.iter().map(|_| OnceCell::new()).collect(),
-            formulas: self.formulas.iter().map(|_| OnceCell::new()).collect(),
-            taint: self.taint.iter().map(|_| OnceCell::new()).collect(),
+            matches: self.matches.empty_like(),
+            formulas: self.formulas.empty_like(),
+            taint: self.taint.empty_like(),
             ..*self
         }
     }
@@ -326,7 +323,8 @@ impl<'a, 't> LazyMatches<'a, 't> {
     /// Every match of the pattern (by index in the rule set) in the scope,
     /// in the order of the nodes they are at.
     pub fn get(&self, pattern: usize) -> &[Match<'t>] {
-        self.matches[self.dispatch.slots[pattern]].get_or_init(|| self.compute(pattern))
+        self.matches
+            .get_or_init(self.dispatch.slots[pattern], || self.compute(pattern))
     }
 
     /// The matches of `formula`: computed by `evaluate`, or, when another
@@ -337,7 +335,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         evaluate: impl FnOnce() -> Vec<Match<'t>>,
     ) -> Vec<Match<'t>> {
         match self.dispatch.formulas.id(formula) {
-            Some(id) => self.formulas[id].get_or_init(evaluate).clone(),
+            Some(id) => self.formulas.get_or_init(id, evaluate).clone(),
             None => evaluate(),
         }
     }
@@ -350,7 +348,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
         analyze: impl FnOnce() -> Vec<TaintedMatch<'t>>,
     ) -> Vec<TaintedMatch<'t>> {
         match self.dispatch.formulas.taint_id(taint) {
-            Some(id) => self.taint[id].get_or_init(analyze).clone(),
+            Some(id) => self.taint.get_or_init(id, analyze).clone(),
             None => analyze(),
         }
     }
@@ -359,7 +357,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
     /// result is known already.
     pub fn formula_if_known(&self, formula: &Formula) -> Option<Vec<Match<'t>>> {
         let id = self.dispatch.formulas.id(formula)?;
-        self.formulas[id].get().cloned()
+        self.formulas.get(id).cloned()
     }
 
     /// The matches of the pattern that can lie around a range of `around`:
@@ -368,7 +366,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
     /// it that keeps every match containing one of the ranges.
     pub fn get_around(&self, index: usize, around: &Around<'t>) -> Cow<'_, [Match<'t>]> {
         let pattern = &self.patterns[index];
-        if let Some(known) = self.matches[self.dispatch.slots[index]].get() {
+        if let Some(known) = self.matches.get(self.dispatch.slots[index]) {
             return Cow::Borrowed(known);
         }
         if pattern.credits_ancestors() || !self.has_words(index) {
@@ -516,7 +514,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
     /// Whether the pattern's matches in the scope have been computed.
     #[cfg(test)]
     pub fn is_matched(&self, index: usize) -> bool {
-        self.matches[self.dispatch.slots[index]].get().is_some()
+        self.matches.get(self.dispatch.slots[index]).is_some()
     }
 
     /// Whether the file has the words the pattern needs.

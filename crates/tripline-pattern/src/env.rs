@@ -3,6 +3,8 @@
 use std::ops::Range;
 use std::sync::Arc;
 
+use smallvec::SmallVec;
+
 use crate::syntax::Node;
 
 use crate::equality::same_code;
@@ -52,7 +54,9 @@ impl Bound<'_> {
 /// The metavariable bindings of one match, in the order they were bound.
 #[derive(Debug, Clone, Default)]
 pub struct Env<'t> {
-    bindings: Vec<(Arc<str>, Bound<'t>)>,
+    /// Inline up to two: most patterns bind one or two metavariables, and
+    /// matches are cloned often (shared formulas, intersections).
+    bindings: SmallVec<[(Arc<str>, Bound<'t>); 2]>,
     /// End of the last statement matched by a multi-statement pattern.
     pub(crate) sequence_end: Option<usize>,
 }
