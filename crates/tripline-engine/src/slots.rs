@@ -12,8 +12,11 @@ use std::cell::OnceCell;
 /// Slots per chunk.
 const CHUNK: usize = 32;
 
+/// A chunk of slots, allocated when one of them is first touched.
+type Chunk<T> = OnceCell<Box<[OnceCell<T>; CHUNK]>>;
+
 pub struct Slots<T> {
-    chunks: Box<[OnceCell<Box<[OnceCell<T>; CHUNK]>>]>,
+    chunks: Box<[Chunk<T>]>,
 }
 
 impl<T> Slots<T> {
