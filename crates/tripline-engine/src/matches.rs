@@ -489,6 +489,23 @@ impl<'a, 't> LazyMatches<'a, 't> {
                 return;
             }
         }
+        // `$F(..., $NAME=$VALUE, ...)` with a regex on `$NAME`: a call
+        // without a keyword argument the regex accepts cannot match.
+        let keyword_accepted = |name: &str| {
+            let arguments = node.child_by_field_name("arguments");
+            let mut keywords = arguments
+                .into_iter()
+                .flat_map(|list| list.named_children())
+                .filter(|argument| argument.kind_id() == KINDS.keyword_argument)
+                .filter_map(|argument| argument.child_by_field_name("name"));
+            keywords.any(|keyword| accepts(name, &Bound::Node(keyword)))
+        };
+        if pattern
+            .keyword_metavariables()
+            .any(|name| filters.iter().any(|(f, _)| f == name) && !keyword_accepted(name))
+        {
+            return;
+        }
         pattern.matches_at(
             node,
             self.scope,

@@ -238,6 +238,38 @@ impl Pattern {
     }
 }
 
+impl Pattern {
+    /// The metavariables that name a keyword argument of a call pattern
+    /// (`$NAME` in `$F(..., $NAME=$VALUE, ...)`): a call matches only if
+    /// one of its keyword arguments has a name the metavariable's
+    /// `metavariable-regex` accepts.
+    pub fn keyword_metavariables(&self) -> impl Iterator<Item = &str> {
+        let arguments = match self.root_node() {
+            Some(PNode::Code(code)) if code.kind == KINDS.call => code
+                .children
+                .iter()
+                .find(|c| c.field == Some("arguments"))
+                .map(|c| &c.node),
+            _ => None,
+        };
+        let children = match arguments {
+            Some(PNode::Code(list)) => list.children.as_slice(),
+            _ => &[],
+        };
+        children.iter().filter_map(|child| match &child.node {
+            PNode::Code(keyword) if keyword.kind == KINDS.keyword_argument => keyword
+                .children
+                .iter()
+                .find(|c| c.field == Some("name"))
+                .and_then(|name| match &name.node {
+                    PNode::Metavar(name) => Some(name.as_ref()),
+                    _ => None,
+                }),
+            _ => None,
+        })
+    }
+}
+
 /// The texts a `metavariable-regex` is tried on when the metavariable binds
 /// this part of a call's callee: the code itself, the name it means through
 /// an import, and that name's last part (see the engine's `filter`).
@@ -427,6 +459,20 @@ mod tests {
         assert_eq!(method("os.chmod($P, $M)"), None);
         assert_eq!(method("$X.$M(...)"), None);
         assert_eq!(method("extra(...)"), None);
+    }
+
+    #[test]
+    fn keyword_metavariables() {
+        let names = |p: &str| -> Vec<String> {
+            let pattern = Pattern::parse(p).unwrap();
+            pattern.keyword_metavariables().map(str::to_owned).collect()
+        };
+        assert_eq!(names("$F(..., $NAME=$VALUE, ...)"), ["NAME"]);
+        assert_eq!(names("connect($HOST, $K=$V, key=$W)"), ["K"]);
+        // A keyword with a fixed name, a positional metavariable, or no call.
+        assert!(names("f(..., password=$V, ...)").is_empty());
+        assert!(names("f($NAME)").is_empty());
+        assert!(names("$NAME = $VALUE").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! binds `$X` to each argument in turn), and a later constraint such as
 //! `metavariable-regex` may accept only one of them.
 
+use std::rc::Rc;
 use std::sync::Arc;
 
 use smallvec::SmallVec;
@@ -659,12 +660,10 @@ impl<'t> Matcher<'_, 't> {
             return;
         };
         let accepted = match pattern {
-            StrPattern::Any => literal.constant_value().is_some() || self.constant_string(node, 0),
-            StrPattern::Regex(regex) => {
-                literal.constant_value().is_some_and(|v| regex.is_match(&v))
-            }
+            StrPattern::Any => literal.value.is_some() || self.constant_string(node, 0),
+            StrPattern::Regex(regex) => literal.value.as_ref().is_some_and(|v| regex.is_match(v)),
             StrPattern::Value { value, bytes } => {
-                literal.bytes == *bytes && literal.constant_value().as_ref() == Some(value)
+                literal.bytes == *bytes && literal.value.as_ref() == Some(value)
             }
             StrPattern::Metavar(name) => {
                 if let Some(env) = self.bind(env, name, Bound::Node(node)) {
@@ -673,8 +672,12 @@ impl<'t> Matcher<'_, 't> {
                 return;
             }
             StrPattern::Formatted(parts) => {
-                if literal.formatted {
-                    self.format_parts(parts, &literal.parts, env, out);
+                let formatted = literal
+                    .formatted
+                    .then(|| python::string_literal(node, self.source))
+                    .flatten();
+                if let Some(formatted) = formatted {
+                    self.format_parts(parts, &formatted.parts, env, out);
                 }
                 return;
             }
@@ -744,9 +747,12 @@ impl<'t> Matcher<'_, 't> {
     }
 
     /// A string literal, or a `+` of string literals (a constant string).
-    fn string_value(&self, node: Node<'t>) -> Option<python::StringLiteral<'t>> {
+    fn string_value(&self, node: Node<'t>) -> Option<Rc<python::StringValue>> {
         if KINDS.is_string(node.kind_id()) {
-            return python::string_literal(node, self.source);
+            return match self.names {
+                Some(names) => names.string_value(node, self.source),
+                None => python::string_literal(node, self.source).map(|l| Rc::new((&l).into())),
+            };
         }
         if node.kind_id() != KINDS.binary_operator || !self.options.constant_propagation {
             return None;
@@ -758,11 +764,11 @@ impl<'t> Matcher<'_, 't> {
             }
             value.push_str(&python::string_literal(operand, self.source)?.constant_value()?);
         }
-        Some(python::StringLiteral {
+        Some(Rc::new(python::StringValue {
             formatted: false,
             bytes: false,
-            parts: vec![StringPart::Text(value)],
-        })
+            value: Some(value),
+        }))
     }
 
     fn format_parts(

@@ -18,7 +18,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 use std::rc::Rc;
 
-use crate::python::{self, KINDS};
+use crate::python::{self, StringValue, KINDS};
 use crate::syntax::Node;
 
 /// Attribute chains longer than this have no qualified name: no import
@@ -61,6 +61,9 @@ pub struct FileIndex<'t> {
     /// Qualified names worked out so far, by node id: many rules ask for
     /// the name of the same callee.
     qualified: RefCell<HashMap<usize, Option<Rc<str>>, foldhash::fast::RandomState>>,
+    /// String literals decoded so far, by node id: the string patterns of
+    /// several rules read the same literals.
+    strings: RefCell<HashMap<usize, Rc<StringValue>, foldhash::fast::RandomState>>,
     /// While building: the block and loop around the node being visited.
     current_block: Range<usize>,
     current_loop: Option<Range<usize>>,
@@ -424,6 +427,17 @@ impl<'t> FileIndex<'t> {
                 .insert(link.id(), qualified.clone());
         }
         qualified
+    }
+
+    /// The value of the string literal at `node` (a `string` or
+    /// `concatenated_string`), decoded once per file.
+    pub fn string_value(&self, node: Node<'t>, source: &[u8]) -> Option<Rc<StringValue>> {
+        if let Some(known) = self.strings.borrow().get(&node.id()) {
+            return Some(known.clone());
+        }
+        let value = Rc::new(StringValue::from(&python::string_literal(node, source)?));
+        self.strings.borrow_mut().insert(node.id(), value.clone());
+        Some(value)
     }
 
     /// The type annotation of the name used at `use_` (`query` after

@@ -325,6 +325,27 @@ impl StringLiteral<'_> {
     }
 }
 
+/// What matching a string literal mostly needs, without its nodes, so
+/// that a file can keep it for each literal (see
+/// [`FileIndex::string_value`](crate::FileIndex::string_value)).
+#[derive(Debug)]
+pub struct StringValue {
+    pub formatted: bool,
+    pub bytes: bool,
+    /// The value, when the literal has no interpolation.
+    pub value: Option<String>,
+}
+
+impl From<&StringLiteral<'_>> for StringValue {
+    fn from(literal: &StringLiteral<'_>) -> Self {
+        StringValue {
+            formatted: literal.formatted,
+            bytes: literal.bytes,
+            value: literal.constant_value(),
+        }
+    }
+}
+
 /// Reads a `string` or `concatenated_string` node.
 pub fn string_literal<'t>(node: Node<'t>, source: &[u8]) -> Option<StringLiteral<'t>> {
     let kinds = &*KINDS;
