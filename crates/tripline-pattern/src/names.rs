@@ -14,7 +14,7 @@
 //! (`call = my_call; call(x)` is no longer `subprocess.call`).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -56,6 +56,9 @@ pub struct FileIndex<'t> {
     /// Name → its bindings in source order. Most names in a file are never
     /// bound by an import or assignment, so most lookups stop here.
     bindings: HashMap<String, Vec<Scoped<'t>>, foldhash::fast::RandomState>,
+    /// The names some import binds, somewhere in the file: only a chain
+    /// starting with one of them can have a qualified name.
+    imported: HashSet<String, foldhash::fast::RandomState>,
     /// The node indexed (the module): the outermost scope.
     root: Option<Node<'t>>,
     /// Qualified names worked out so far, by node id: many rules ask for
@@ -122,6 +125,9 @@ impl<'t> FileIndex<'t> {
         binding: Binding<'t>,
         annotation: Option<Node<'t>>,
     ) {
+        if matches!(binding, Binding::Import(_)) {
+            self.imported.insert(name.to_owned());
+        }
         self.bindings
             .entry(name.to_owned())
             .or_default()
@@ -386,6 +392,9 @@ impl<'t> FileIndex<'t> {
     pub fn qualified_name(&self, node: Node<'t>, source: &[u8]) -> Option<Rc<str>> {
         // From `node` down to the name it starts with: each attribute link
         // and its attribute name, outermost first.
+        if !self.may_be_imported(node, source) {
+            return None;
+        }
         let mut links: Vec<(Node<'t>, Node<'t>)> = Vec::new();
         let mut current = python::unwrap_parens(node);
         let base: Option<Rc<str>> = loop {
@@ -438,6 +447,27 @@ impl<'t> FileIndex<'t> {
         let value = Rc::new(StringValue::from(&python::string_literal(node, source)?));
         self.strings.borrow_mut().insert(node.id(), value.clone());
         Some(value)
+    }
+
+    /// Whether the chain of names at `node` starts with a name some import
+    /// binds: most names and chains in a file do not, and are looked at no
+    /// further.
+    fn may_be_imported(&self, node: Node<'t>, source: &[u8]) -> bool {
+        let mut current = python::unwrap_parens(node);
+        for _ in 0..=MAX_CHAIN_LINKS {
+            if current.kind_id() == KINDS.identifier {
+                return self.imported.contains(&*python::text(current, source));
+            }
+            if current.kind_id() != KINDS.attribute {
+                return false;
+            }
+            match current.child_by_field_name("object") {
+                Some(object) => current = python::unwrap_parens(object),
+                None => return false,
+            }
+        }
+        // Longer chains are worked out (and given up on) as before.
+        true
     }
 
     /// The type annotation of the name used at `use_` (`query` after
