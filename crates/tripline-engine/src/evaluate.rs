@@ -2,6 +2,7 @@
 //! Semgrep's semantics for `patterns`, `pattern-either`, `pattern-inside`,
 //! `pattern-not*`, `metavariable-regex` and `focus-metavariable`.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -382,14 +383,21 @@ pub fn filter<'t>(
         } => {
             let mut kept = Vec::new();
             let mut removed = Vec::new();
+            // The nested formula is matched only inside the bound code,
+            // once for all the candidates that bound the same code (all
+            // those inside one `if $COND:`).
+            let mut nested_in: HashMap<Vec<usize>, Vec<Match<'t>>> = HashMap::new();
             for candidate in current {
                 let Some(bound) = candidate.env.get(metavariable) else {
                     removed.push(candidate);
                     continue;
                 };
                 let range = bound.range();
-                // The nested formula is matched only inside the bound code.
-                let inner = within(bound, file, formula);
+                let scopes = scopes_of(bound, file.root);
+                let key = scopes.iter().map(Node::id).collect();
+                let inner = nested_in
+                    .entry(key)
+                    .or_insert_with(|| within(&scopes, file, formula));
                 let before = kept.len();
                 for nested in inner.iter().filter(|n| contains(&range, &n.range)) {
                     if let Some(env) = candidate.env.merge(&nested.env, source) {
@@ -432,16 +440,14 @@ pub fn regex_accepts<'t>(
         }))
 }
 
-/// The matches of `formula` inside what a metavariable bound.
-fn within<'t>(bound: &Bound<'t>, file: &FileContext<'_, 't>, formula: &Formula) -> Vec<Match<'t>> {
-    let nodes: Vec<Node<'t>> = match bound {
-        Bound::Node(node) => vec![*node],
-        Bound::Nodes { nodes, .. } => nodes.clone(),
-        // Text bound by a regex group: look in the whole file.
-        Bound::Text(_) => vec![file.root],
-    };
+/// The matches of `formula` inside the nodes `scopes` ([`scopes_of`]).
+fn within<'t>(
+    scopes: &[Node<'t>],
+    file: &FileContext<'_, 't>,
+    formula: &Formula,
+) -> Vec<Match<'t>> {
     let mut all = Vec::new();
-    for node in nodes {
+    for &node in scopes {
         let matches = file.matches.within(node);
         let inside = FileContext {
             matches: &matches,
@@ -450,6 +456,17 @@ fn within<'t>(bound: &Bound<'t>, file: &FileContext<'_, 't>, formula: &Formula) 
         all.extend(formula_matches(formula, &inside));
     }
     all
+}
+
+/// The nodes a `metavariable-pattern` looks inside for what a metavariable
+/// bound.
+fn scopes_of<'t>(bound: &Bound<'t>, root: Node<'t>) -> Vec<Node<'t>> {
+    match bound {
+        Bound::Node(node) => vec![*node],
+        Bound::Nodes { nodes, .. } => nodes.clone(),
+        // Text bound by a regex group: look in the whole file.
+        Bound::Text(_) => vec![root],
+    }
 }
 
 /// A bound metavariable as the condition language sees it: literals (and
