@@ -332,23 +332,11 @@ struct Reach {
 impl Reach {
     fn find(analysis: &Analysis<'_, '_, '_, '_>) -> Self {
         let source = analysis.input.source;
-        let mut reach = Reach {
-            with_source: BTreeSet::new(),
-            with_sink: BTreeSet::new(),
-            calls: Vec::new(),
-        };
         let root = analysis.input.root;
         let functions = &analysis.functions;
         let matches = analysis.input.matches;
-        let ranges = |matched: &mut BTreeSet<Option<usize>>, range: &Range<usize>| {
-            matched.insert(unit_of(functions, root.innermost(range)));
-        };
-        for matched in &matches.sources {
-            ranges(&mut reach.with_source, &matched.range);
-        }
-        for matched in &matches.sinks {
-            ranges(&mut reach.with_sink, &matched.range);
-        }
+        let unit_at = |range: &Range<usize>| unit_of(functions, root.innermost(range));
+        let mut calls = Vec::new();
         for node in root.descendants().filter(|n| n.kind() == "call") {
             let callee = node
                 .child_by_field_name("function")
@@ -359,10 +347,14 @@ impl Reach {
                 .map(|name| python::text(name, source))
                 .filter(|name| functions.defines(name));
             if let Some(name) = callee {
-                reach.calls.push((unit_of(functions, node), name.into()));
+                calls.push((unit_of(functions, node), name.into()));
             }
         }
-        reach
+        Reach {
+            with_source: matches.sources.iter().map(|m| unit_at(&m.range)).collect(),
+            with_sink: matches.sinks.iter().map(|m| unit_at(&m.range)).collect(),
+            calls,
+        }
     }
 
     /// `units` and every unit that calls one of them, by name (the
