@@ -471,38 +471,37 @@ impl<'a, 't> LazyMatches<'a, 't> {
                 .filter(|(filtered, _)| filtered == name)
                 .all(|(_, regex)| regex_accepts(regex, bound, self.text, self.names))
         };
-        // Some bindings are known before matching: a bare `$X` binds the
-        // node itself, and `$F(...)` the callee of a call (without symbolic
-        // propagation, which could bind it through a variable).
-        let known = match (pattern.root_metavariable(), pattern.callee_metavariable()) {
-            (Some(name), _) => Some((name, node)),
-            (None, Some((name, CalleePart::Whole))) if !pattern.options.symbolic_propagation => {
-                match node.child_by_field_name("function") {
-                    Some(callee) => Some((name, python::unwrap_parens(callee))),
-                    None => return,
-                }
-            }
-            _ => None,
-        };
-        if let Some((name, bound)) = known {
-            if !accepts(name, &Bound::Node(bound)) {
+        // Before matching, some bindings are known to be one of a few
+        // nodes: a bare `$X` binds the node itself, `$F(...)` the callee of
+        // a call (without symbolic propagation, which could bind it through
+        // a variable), and `$NAME` in `$F(..., $NAME=$VALUE, ...)` the name
+        // of one of the call's keyword arguments. If the filters accept
+        // none of them, the node cannot match.
+        let accepted = |name: &str, bound: Node<'t>| accepts(name, &Bound::Node(bound));
+        if let Some(name) = pattern.root_metavariable() {
+            if !accepted(name, node) {
                 return;
             }
         }
-        // `$F(..., $NAME=$VALUE, ...)` with a regex on `$NAME`: a call
-        // without a keyword argument the regex accepts cannot match.
-        let keyword_accepted = |name: &str| {
+        if let Some((name, CalleePart::Whole)) = pattern.callee_metavariable() {
+            let callee = node.child_by_field_name("function");
+            if !pattern.options.symbolic_propagation
+                && !callee.is_some_and(|callee| accepted(name, python::unwrap_parens(callee)))
+            {
+                return;
+            }
+        }
+        let keyword_names = || {
             let arguments = node.child_by_field_name("arguments");
-            let mut keywords = arguments
+            arguments
                 .into_iter()
                 .flat_map(|list| list.named_children())
                 .filter(|argument| argument.kind_id() == KINDS.keyword_argument)
-                .filter_map(|argument| argument.child_by_field_name("name"));
-            keywords.any(|keyword| accepts(name, &Bound::Node(keyword)))
+                .filter_map(|argument| argument.child_by_field_name("name"))
         };
         if pattern
             .keyword_metavariables()
-            .any(|name| filters.iter().any(|(f, _)| f == name) && !keyword_accepted(name))
+            .any(|name| !keyword_names().any(|keyword| accepted(name, keyword)))
         {
             return;
         }

@@ -240,9 +240,9 @@ impl Pattern {
 
 impl Pattern {
     /// The metavariables that name a keyword argument of a call pattern
-    /// (`$NAME` in `$F(..., $NAME=$VALUE, ...)`): a call matches only if
-    /// one of its keyword arguments has a name the metavariable's
-    /// `metavariable-regex` accepts.
+    /// (`$NAME` in `$F(..., $NAME=$VALUE, ...)`): each binds the name of
+    /// one of the call's keyword arguments, so a call matches only if one
+    /// has a name the metavariable's `metavariable-regex` accepts.
     pub fn keyword_metavariables(&self) -> impl Iterator<Item = &str> {
         let arguments = match self.root_node() {
             Some(PNode::Code(code)) if code.kind == KINDS.call => code
