@@ -17,7 +17,8 @@ use tripline_rule::Requirement;
 
 /// Every word some rule or pattern requires, and a matcher for all of them.
 pub struct Words {
-    ids: HashMap<String, usize>,
+    /// Looked up for every word of every rule's requirement in every file.
+    ids: HashMap<String, usize, foldhash::fast::RandomState>,
     /// `None` when there are no words at all.
     matcher: Option<AhoCorasick>,
 }
@@ -39,7 +40,7 @@ impl Words {
         requirements: impl IntoIterator<Item = &'a Requirement>,
         patterns: &[Pattern],
     ) -> Self {
-        let mut ids = HashMap::new();
+        let mut ids = HashMap::default();
         let mut add = |word: &str| {
             let next = ids.len();
             ids.entry(word.to_owned()).or_insert(next);

@@ -10,6 +10,7 @@
 //! of the tree, and tree-sitter's tree is dropped right after.
 
 use std::cell::RefCell;
+use std::collections::HashMap;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
@@ -73,14 +74,21 @@ static FIELD_NAMES: LazyLock<Vec<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// Field ids by name: the matcher asks for a field by name at almost
+/// every node it visits.
+static FIELD_IDS: LazyLock<HashMap<&'static str, u16, foldhash::fast::RandomState>> =
+    LazyLock::new(|| {
+        FIELD_NAMES
+            .iter()
+            .enumerate()
+            .skip(1)
+            .filter_map(|(id, name)| Some((*name, u16::try_from(id).ok()?)))
+            .collect()
+    });
+
 /// The id of a field name; `0` (no node has it) for an unknown name.
 fn field_id(name: &str) -> u16 {
-    FIELD_NAMES
-        .iter()
-        .skip(1)
-        .position(|field| *field == name)
-        .and_then(|i| u16::try_from(i + 1).ok())
-        .unwrap_or(0)
+    FIELD_IDS.get(name).copied().unwrap_or(0)
 }
 
 thread_local! {
