@@ -377,6 +377,15 @@ mod tests {
     }
 
     #[test]
+    fn a_string_prefix_after_a_word_still_starts_a_string() {
+        // Words are taken whole unless a quote follows them, where the
+        // last letters may be a prefix.
+        assert_eq!(code("open(rb'$X', fr\"{$Y}\")"), "open(rb'µX', fr\"{µY}\")");
+        assert_eq!(code("call_1(b'$X')"), "call_1(b'µX')");
+        assert_eq!(code("print_b '$X'"), "print_b 'µX'");
+    }
+
+    #[test]
     fn lowercase_dollar_is_left_for_the_python_parser_to_reject() {
         assert_eq!(code("$x"), "$x");
     }
