@@ -42,16 +42,18 @@ pub struct Kinds {
     pub ellipsis: u16,
     pub binary_operator: u16,
     pub attribute: u16,
+    /// The `,` token.
+    pub comma: u16,
     /// Kinds whose children form a list where `...` may stand for any run.
-    sequences: Vec<u16>,
+    sequences: KindSet,
     /// Statement kinds, for multi-statement patterns that look into nested blocks.
-    statements: Vec<u16>,
+    statements: KindSet,
     /// Kinds whose parts a pattern may leave out (see `Matcher::optional_parts`).
-    optional_parts: Vec<u16>,
+    optional_parts: KindSet,
     /// The pieces of a string literal, which are not expressions.
-    string_pieces: Vec<u16>,
+    string_pieces: KindSet,
     /// Kinds a constant can have (see [`is_constant`]).
-    constants: Vec<u16>,
+    constants: KindSet,
 }
 
 pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
@@ -61,7 +63,7 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         assert_ne!(kind, 0, "tree-sitter-python has no node kind `{name}`");
         kind
     };
-    let ids = |names: &[&str]| names.iter().map(|n| id(n)).collect();
+    let ids = |names: &[&str]| KindSet::of(names.iter().map(|n| id(n)));
     Kinds {
         module: id("module"),
         block: id("block"),
@@ -87,6 +89,7 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         ellipsis: id("ellipsis"),
         binary_operator: id("binary_operator"),
         attribute: id("attribute"),
+        comma: language.id_for_node_kind(",", false),
         sequences: ids(&[
             "module",
             "block",
@@ -160,27 +163,53 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     }
 });
 
+/// A set of node kinds, one bit per kind id: asked at nearly every node
+/// the matcher visits.
+struct KindSet {
+    bits: Vec<u64>,
+}
+
+impl KindSet {
+    fn of(kinds: impl Iterator<Item = u16>) -> Self {
+        let mut bits = Vec::new();
+        for kind in kinds.map(usize::from) {
+            if bits.len() <= kind / 64 {
+                bits.resize(kind / 64 + 1, 0);
+            }
+            bits[kind / 64] |= 1 << (kind % 64);
+        }
+        KindSet { bits }
+    }
+
+    fn contains(&self, kind: u16) -> bool {
+        let kind = usize::from(kind);
+        self.bits
+            .get(kind / 64)
+            .is_some_and(|word| word & (1 << (kind % 64)) != 0)
+    }
+}
+
 impl Kinds {
     pub fn is_sequence(&self, kind: u16) -> bool {
-        self.sequences.contains(&kind)
+        self.sequences.contains(kind)
     }
 
     pub fn is_statement(&self, kind: u16) -> bool {
-        self.statements.contains(&kind)
+        self.statements.contains(kind)
     }
 
     pub fn is_string_piece(&self, kind: u16) -> bool {
-        self.string_pieces.contains(&kind)
+        self.string_pieces.contains(kind)
     }
 
     /// Whether a constant expression (a literal, arithmetic on numbers, a
     /// string built from constants) can have this kind.
     pub fn can_be_constant(&self, kind: u16) -> bool {
-        self.constants.contains(&kind)
+        self.constants.contains(kind)
     }
 
     pub fn has_optional_parts(&self, kind: u16) -> bool {
-        self.optional_parts.contains(&kind)
+        self.optional_parts.contains(kind)
     }
 
     pub fn is_string(&self, kind: u16) -> bool {
@@ -195,14 +224,15 @@ impl Kinds {
 /// Most nodes have a handful of such children, kept on the stack: this is
 /// asked at nearly every step of matching.
 pub fn significant_children(node: Node<'_>) -> SmallVec<[Node<'_>; 8]> {
-    let elements_only = KINDS.is_sequence(node.kind_id());
+    let kinds = &*KINDS;
+    let elements_only = kinds.is_sequence(node.kind_id());
     node.children()
         .filter(|child| {
             !child.is_extra()
                 && if elements_only {
                     child.is_named()
                 } else {
-                    child.kind() != ","
+                    child.kind_id() != kinds.comma
                 }
         })
         .collect()
@@ -214,7 +244,19 @@ pub fn significant_children(node: Node<'_>) -> SmallVec<[Node<'_>; 8]> {
 const MAX_PARENS_LOOKED_THROUGH: usize = 64;
 
 /// Looks through redundant parentheses: `(x)` means `x`.
-pub fn unwrap_parens(mut node: Node<'_>) -> Node<'_> {
+///
+/// Asked millions of times per scan, nearly always of a node without
+/// parentheses: that case is inlined at the caller.
+#[inline]
+pub fn unwrap_parens(node: Node<'_>) -> Node<'_> {
+    if node.kind_id() == KINDS.parenthesized_expression {
+        unwrap_parenthesized(node)
+    } else {
+        node
+    }
+}
+
+fn unwrap_parenthesized(mut node: Node<'_>) -> Node<'_> {
     for _ in 0..MAX_PARENS_LOOKED_THROUGH {
         if node.kind_id() != KINDS.parenthesized_expression {
             break;

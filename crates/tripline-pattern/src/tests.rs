@@ -669,3 +669,21 @@ fn nodes_starting_at_a_byte_outermost_first() {
     // Within a subtree, only its nodes.
     assert_eq!(call.starting_at(6).count(), 3);
 }
+
+#[test]
+fn kind_ids_stand_for_their_names() {
+    use crate::python::KINDS;
+    let language = crate::python::language();
+    let named = |id: u16| language.node_kind_is_named(id);
+    // `significant_children` compares ids: no other symbol spells `,`.
+    for id in 0..u16::try_from(language.node_kind_count()).unwrap() {
+        let is_comma = language.node_kind_for_id(id) == Some(",") && !named(id);
+        assert_eq!(is_comma, id == KINDS.comma, "kind {id}");
+    }
+    assert!(KINDS.is_sequence(KINDS.argument_list));
+    assert!(!KINDS.is_sequence(KINDS.call));
+    assert!(KINDS.is_statement(KINDS.expression_statement));
+    assert!(KINDS.can_be_constant(KINDS.string));
+    assert!(!KINDS.can_be_constant(KINDS.identifier));
+    assert!(!KINDS.is_sequence(u16::MAX));
+}
