@@ -3,7 +3,9 @@
 //! control-flow graph, and the tainted sinks found.
 
 use std::cell::{Cell, RefCell};
-use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
+
+use crate::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -150,7 +152,7 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
     /// `name = Class(...)` for classes the file defines, in `scope`.
     fn instances(&self, scope: Node<'t>) -> HashMap<Box<str>, Box<str>> {
         let source = self.input.source;
-        let mut instances = HashMap::new();
+        let mut instances = HashMap::default();
         for node in scope.descendants().filter(|n| n.kind() == "assignment") {
             let (Some(left), Some(right)) = (
                 node.child_by_field_name("left"),
@@ -366,7 +368,7 @@ impl Reach {
         source: &[u8],
     ) -> BTreeSet<Option<usize>> {
         let mut found = BTreeSet::new();
-        let mut names: HashSet<Box<str>> = HashSet::new();
+        let mut names: HashSet<Box<str>> = HashSet::default();
         let mut pending: Vec<Option<usize>> = units.iter().copied().collect();
         while let Some(unit) = pending.pop() {
             if !found.insert(unit) {

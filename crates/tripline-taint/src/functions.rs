@@ -1,7 +1,7 @@
 //! The functions, methods and classes a file defines, found once, so that
 //! calls of them can use their summaries.
 
-use std::collections::HashMap;
+use crate::HashMap;
 
 use tripline_pattern::{python, Node};
 

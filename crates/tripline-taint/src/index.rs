@@ -1,7 +1,7 @@
 //! The engine's matches, indexed for the questions the analysis asks of
 //! every expression it evaluates: is it a source, a sanitizer, a sink?
 
-use std::collections::{HashMap, HashSet};
+use crate::{HashMap, HashSet};
 use std::ops::Range;
 
 use tripline_pattern::Node;
@@ -29,7 +29,7 @@ pub struct MatchIndex {
 
 impl MatchIndex {
     pub fn new(root: Node<'_>, matches: &Matches<'_>) -> Self {
-        let mut sources_at: HashMap<Range<usize>, Vec<usize>> = HashMap::new();
+        let mut sources_at: HashMap<Range<usize>, Vec<usize>> = HashMap::default();
         let mut region_sources = Vec::new();
         for (i, source) in matches.sources.iter().enumerate() {
             sources_at.entry(source.range.clone()).or_default().push(i);
@@ -37,7 +37,7 @@ impl MatchIndex {
                 region_sources.push(i);
             }
         }
-        let mut sinks_at: HashMap<usize, Vec<usize>> = HashMap::new();
+        let mut sinks_at: HashMap<usize, Vec<usize>> = HashMap::default();
         for (i, sink) in matches.sinks.iter().enumerate() {
             for node in nodes_for(root, &sink.range) {
                 sinks_at.entry(node.id()).or_default().push(i);

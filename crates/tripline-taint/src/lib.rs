@@ -30,6 +30,11 @@ use tripline_rule::{LabelExpression, TaintOptions};
 
 pub use analysis::analyze;
 
+/// The maps and sets of the analysis: keyed by names and byte ranges,
+/// asked at every expression, where SipHash's DoS resistance buys nothing.
+type HashMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type HashSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
 /// Where a rule's taint parts matched in one file.
 #[derive(Debug, Default)]
 pub struct Matches<'r> {
