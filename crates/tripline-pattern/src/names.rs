@@ -58,7 +58,7 @@ pub struct FileIndex<'t> {
     bindings: HashMap<String, Vec<Scoped<'t>>, foldhash::fast::RandomState>,
     /// The names some import binds, somewhere in the file: only a chain
     /// starting with one of them can have a qualified name.
-    imported: HashSet<String, foldhash::fast::RandomState>,
+    imported: HashSet<Box<[u8]>, foldhash::fast::RandomState>,
     /// The node indexed (the module): the outermost scope.
     root: Option<Node<'t>>,
     /// Qualified names worked out so far, by node id: many rules ask for
@@ -126,7 +126,7 @@ impl<'t> FileIndex<'t> {
         annotation: Option<Node<'t>>,
     ) {
         if matches!(binding, Binding::Import(_)) {
-            self.imported.insert(name.to_owned());
+            self.imported.insert(name.as_bytes().into());
         }
         self.bindings
             .entry(name.to_owned())
@@ -456,7 +456,8 @@ impl<'t> FileIndex<'t> {
         let mut current = python::unwrap_parens(node);
         for _ in 0..=MAX_CHAIN_LINKS {
             if current.kind_id() == KINDS.identifier {
-                return self.imported.contains(&*python::text(current, source));
+                // Bytes, not text: asked of nearly every name in the file.
+                return self.imported.contains(&source[current.byte_range()]);
             }
             if current.kind_id() != KINDS.attribute {
                 return false;
