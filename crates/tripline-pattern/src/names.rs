@@ -86,7 +86,8 @@ impl<'t> FileIndex<'t> {
         let mut scopes: Vec<Node<'t>> = vec![root];
         let mut blocks: Vec<Node<'t>> = vec![root];
         let mut loops: Vec<(Node<'t>, usize)> = Vec::new();
-        for node in root.descendants() {
+        // Tokens (half the nodes) bind nothing and open no scope.
+        for node in root.descendants().filter(Node::is_named) {
             while scopes.len() > 1 && scopes.last().is_some_and(|s| !s.contains(node)) {
                 scopes.pop();
             }
