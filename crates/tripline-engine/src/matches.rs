@@ -54,6 +54,9 @@ pub struct Dispatch {
     names: Vec<Option<(NameKind, Vec<u64>)>>,
     /// Kinds of the nodes some pattern looks up by dotted name.
     dotted_kinds: Vec<bool>,
+    /// Per [`NameKind::slot`]: every name hash some pattern looks up. Only
+    /// these are indexed: most names in a file are asked for by no rule.
+    requested: [NameSet; 3],
     /// Per bare-metavariable pattern (`$X`) whose `metavariable-regex`
     /// fixes how the node's text starts ([`start_texts`]): those texts, to
     /// find the only nodes it can match by searching the file's text.
@@ -89,6 +92,9 @@ static NAME_HASHER: LazyLock<foldhash::fast::RandomState> = LazyLock::new(Defaul
 
 /// Nodes by the hash of a name they are known by, each list in tree order.
 type NameIndex<'t> = HashMap<u64, Vec<Node<'t>>, foldhash::fast::FixedState>;
+
+/// Name hashes (see [`name_hash`]).
+type NameSet = std::collections::HashSet<u64, foldhash::fast::FixedState>;
 
 /// Node ids already visited by a walk up the tree.
 type Seen = std::collections::HashSet<usize, foldhash::fast::FixedState>;
@@ -172,6 +178,10 @@ impl Dispatch {
             .collect();
         let slot_count = shared.len();
         drop(shared);
+        let mut requested: [NameSet; 3] = Default::default();
+        for (kind, hashes) in names.iter().flatten() {
+            requested[kind.slot()].extend(hashes);
+        }
         Dispatch {
             filters,
             words,
@@ -181,6 +191,7 @@ impl Dispatch {
             kinds,
             names,
             dotted_kinds,
+            requested,
             starts,
         }
     }
@@ -605,8 +616,12 @@ impl<'a, 't> LazyMatches<'a, 't> {
     fn by_name(&self, kind: NameKind) -> &NameIndex<'t> {
         self.by_name[kind.slot()].get_or_init(|| {
             let mut index = NameIndex::default();
+            let requested = &self.dispatch.requested[kind.slot()];
             let mut add = |node: Node<'t>, name: &str| {
-                index.entry(name_hash(name)).or_default().push(node);
+                let hash = name_hash(name);
+                if requested.contains(&hash) {
+                    index.entry(hash).or_default().push(node);
+                }
             };
             match kind {
                 NameKind::Dotted => {
