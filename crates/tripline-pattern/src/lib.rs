@@ -22,6 +22,7 @@ mod dispatch;
 mod env;
 mod equality;
 mod matcher;
+mod memo;
 pub mod names;
 pub mod python;
 mod syntax;
@@ -29,10 +30,8 @@ mod template;
 mod tree;
 mod types;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
-use std::sync::{LazyLock, Mutex, PoisonError};
 
 use regex::Regex;
 pub use syntax::{Node, SyntaxTree};
@@ -46,6 +45,7 @@ pub use template::is_regex_string;
 pub use tree::{PNode, StrPattern};
 
 use matcher::{Matcher, StatementMode};
+use memo::Memo;
 use python::KINDS;
 use template::Template;
 
@@ -65,14 +65,8 @@ pub struct RegexError {
 /// say where in the regex they are. Each text is compiled once per
 /// process: the compiled regex is shared (a clone is a reference count).
 pub fn compile_regex(regex: &str) -> Result<Regex, RegexError> {
-    static COMPILED: LazyLock<Mutex<HashMap<String, Regex>>> = LazyLock::new(Mutex::default);
-    let compiled = || COMPILED.lock().unwrap_or_else(PoisonError::into_inner);
-    if let Some(known) = compiled().get(regex) {
-        return Ok(known.clone());
-    }
-    let new = compile_new_regex(regex)?;
-    compiled().insert(regex.to_owned(), new.clone());
-    Ok(new)
+    static COMPILED: Memo<Result<Regex, RegexError>> = Memo::new();
+    COMPILED.get_or_compile(regex, compile_new_regex, Result::is_ok)
 }
 
 /// Checks a regex's syntax only, saying where a mistake is.
@@ -281,6 +275,11 @@ pub struct Match<'t> {
 impl Pattern {
     /// Parses pattern text. Errors carry the offset in `text`.
     pub fn parse(text: &str) -> Result<Pattern, PatternError> {
+        static PARSED: Memo<Result<Pattern, PatternError>> = Memo::new();
+        PARSED.get_or_compile(text, Self::parse_new, |_| true)
+    }
+
+    fn parse_new(text: &str) -> Result<Pattern, PatternError> {
         let template = Template::rewrite(text)?;
         let at_source = |err: PatternError| PatternError {
             offset: template.source_offset(err.offset).min(text.len()),
