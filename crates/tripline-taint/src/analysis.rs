@@ -9,7 +9,8 @@ use crate::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
-use tripline_pattern::{deadline, python, Node};
+use tripline_pattern::python::{self, KINDS};
+use tripline_pattern::{deadline, Node};
 
 use crate::cfg::{Cfg, ENTRY, EXIT};
 use crate::fact::{steps_in_order, Origin, Path, State, Taint};
@@ -339,7 +340,8 @@ impl Reach {
         let matches = analysis.input.matches;
         let unit_at = |range: &Range<usize>| unit_of(functions, root.innermost(range));
         let mut calls = Vec::new();
-        for node in root.descendants().filter(|n| n.kind() == "call") {
+        let call = KINDS.call;
+        for node in root.descendants().filter(|n| n.kind_id() == call) {
             let callee = node
                 .child_by_field_name("function")
                 .and_then(|f| match f.kind() {

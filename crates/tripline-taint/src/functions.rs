@@ -3,7 +3,8 @@
 
 use crate::HashMap;
 
-use tripline_pattern::{python, Node};
+use tripline_pattern::python::{self, KINDS};
+use tripline_pattern::Node;
 
 /// One `def`.
 #[derive(Debug, Clone)]
@@ -56,17 +57,17 @@ pub struct Functions<'t> {
 impl<'t> Functions<'t> {
     pub fn find(root: Node<'t>, source: &[u8]) -> Functions<'t> {
         let mut functions = Functions::default();
+        // Every node of the file, once per taint rule: compared by kind id.
+        let kinds = &*KINDS;
         for node in root.descendants() {
-            match node.kind() {
-                "class_definition" => {
-                    if let Some(name) = node.child_by_field_name("name") {
-                        functions
-                            .classes
-                            .insert(python::text(name, source).into(), node);
-                    }
+            if node.kind_id() == kinds.class_definition {
+                if let Some(name) = node.child_by_field_name("name") {
+                    functions
+                        .classes
+                        .insert(python::text(name, source).into(), node);
                 }
-                "function_definition" => functions.add(node, source),
-                _ => {}
+            } else if node.kind_id() == kinds.function_definition {
+                functions.add(node, source);
             }
         }
         functions
