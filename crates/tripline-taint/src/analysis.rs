@@ -4,8 +4,6 @@
 
 use std::cell::{Cell, RefCell};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
-
-use crate::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -14,10 +12,10 @@ use tripline_pattern::{deadline, Node};
 
 use crate::cfg::{Cfg, ENTRY, EXIT};
 use crate::fact::{steps_in_order, Origin, Path, State, Taint};
-use crate::functions::{Functions, Parameter};
+use crate::functions::{called_name, Functions, Parameter};
 use crate::index::{contains, MatchIndex};
 use crate::transfer::{Recorder, Transfer};
-use crate::{Input, TaintedSink};
+use crate::{HashMap, HashSet, Input, TaintedSink};
 
 /// How many summaries may be in the making at once (a call inside a
 /// function whose summary is being made, and so on): deeper calls use the
@@ -344,10 +342,7 @@ impl Reach {
         for node in root.descendants().filter(|n| n.kind_id() == call) {
             let callee = node
                 .child_by_field_name("function")
-                .and_then(|f| match f.kind() {
-                    "attribute" => f.child_by_field_name("attribute"),
-                    _ => Some(f),
-                })
+                .and_then(called_name)
                 .map(|name| python::text(name, source))
                 .filter(|name| functions.defines(name));
             if let Some(name) = callee {
@@ -407,7 +402,7 @@ impl Reach {
 /// The function whose body (or parameters) `node` is in, if any.
 fn unit_of(functions: &Functions<'_>, node: Node<'_>) -> Option<usize> {
     std::iter::successors(Some(node), |n| n.parent())
-        .filter(|n| n.kind() == "function_definition")
+        .filter(|n| n.kind_id() == KINDS.function_definition)
         .find_map(|n| functions.at(n))
 }
 

@@ -7,7 +7,7 @@
 use tripline_pattern::{python, Node};
 
 use crate::fact::{concatenate, step, Field, Flow, Origin, State, Taint};
-use crate::functions::ParameterKind;
+use crate::functions::{called_name, ParameterKind};
 use crate::transfer::Transfer;
 
 /// Methods that put their arguments into the object they are called on.
@@ -175,11 +175,7 @@ pub fn call<'t>(
         .filter(|f| f.kind() == "attribute")
         .and_then(|f| f.child_by_field_name("object"))
         .map(|object| (object, transfer.expression(state, object, depth)));
-    let name = function.and_then(|f| match f.kind() {
-        "attribute" => f.child_by_field_name("attribute"),
-        "identifier" => Some(f),
-        _ => None,
-    });
+    let name = function.and_then(called_name);
     let name = name
         .map(|n| python::text(n, source).into_owned())
         .unwrap_or_default();

@@ -9,6 +9,7 @@
 use tripline_pattern::{python, Node};
 
 use crate::constant::{self, Constant};
+use crate::functions::called_name;
 
 /// Compound statements nested deeper than this are not built into the
 /// graph: each becomes one [`Block::Opaque`].
@@ -505,10 +506,7 @@ fn is_exit(statement: Node<'_>, source: &[u8]) -> bool {
             .named_child(0)
             .filter(|call| call.kind() == "call")
             .and_then(|call| call.child_by_field_name("function"))
-            .and_then(|function| match function.kind() {
-                "attribute" => function.child_by_field_name("attribute"),
-                _ => Some(function),
-            })
+            .and_then(called_name)
             .is_some_and(|name| NEVER_RETURN.contains(&python::text(name, source).as_ref())),
         _ => false,
     }

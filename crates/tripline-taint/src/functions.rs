@@ -1,10 +1,10 @@
 //! The functions, methods and classes a file defines, found once, so that
 //! calls of them can use their summaries.
 
-use crate::HashMap;
-
 use tripline_pattern::python::{self, KINDS};
 use tripline_pattern::Node;
+
+use crate::HashMap;
 
 /// One `def`.
 #[derive(Debug, Clone)]
@@ -145,6 +145,17 @@ impl<'t> Functions<'t> {
     /// The `def` at `node`.
     pub fn at(&self, node: Node<'t>) -> Option<usize> {
         self.by_node.get(&node.id()).copied()
+    }
+}
+
+/// The name a callee ends with: `f` in `f(x)`, `g` in `a.b.g(x)`; none for
+/// other callees (`f()(x)`, `handlers[0](x)`).
+pub fn called_name(callee: Node<'_>) -> Option<Node<'_>> {
+    let kinds = &*KINDS;
+    if callee.kind_id() == kinds.attribute {
+        callee.child_by_field_name("attribute")
+    } else {
+        (callee.kind_id() == kinds.identifier).then_some(callee)
     }
 }
 

@@ -1,13 +1,12 @@
 //! The engine's matches, indexed for the questions the analysis asks of
 //! every expression it evaluates: is it a source, a sanitizer, a sink?
 
-use crate::{HashMap, HashSet};
 use std::ops::Range;
 
 use tripline_pattern::Node;
 
 use crate::analysis::nodes_for;
-use crate::Matches;
+use crate::{HashMap, HashSet, Matches};
 
 pub struct MatchIndex {
     /// Sources by the range they matched.
