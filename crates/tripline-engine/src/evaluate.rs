@@ -44,7 +44,10 @@ pub fn evaluate<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candid
 pub fn formula_matches<'t>(formula: &Formula, file: &FileContext<'_, 't>) -> Vec<Candidate<'t>> {
     file.matches.formula(formula, || match formula {
         Formula::Pattern(index) => file.matches.get(*index).to_vec(),
-        Formula::Regex(regex) => regex_matches(regex, file.text),
+        Formula::Regex(regex) if file.matches.regex_may_match(regex) => {
+            regex_matches(regex, file.text)
+        }
+        Formula::Regex(_) => Vec::new(),
         Formula::Either(alternatives) => alternatives
             .iter()
             .flat_map(|f| formula_matches(f, file))
@@ -86,20 +89,26 @@ fn formula_matches_around<'t>(
 }
 
 /// Whether a formula is made only of patterns that are cheap to match (see
-/// [`LazyMatches::is_cheap`]), and none of them matches.
+/// [`LazyMatches::is_cheap`]) and regexes the file lacks the text of, and
+/// none of them matches.
 fn cheaply_empty(formula: &Formula, file: &FileContext<'_, '_>) -> bool {
     is_cheap(formula, file)
         && match formula {
             Formula::Pattern(index) => file.matches.get(*index).is_empty(),
+            Formula::Regex(_) => true,
             Formula::Either(alternatives) => alternatives.iter().all(|f| cheaply_empty(f, file)),
-            Formula::Regex(_) | Formula::All(_) => false,
+            Formula::All(_) => false,
         }
 }
 
-/// Whether a formula is a pattern that is cheap to match, or a
-/// `pattern-either` of such patterns.
+/// Whether a formula is a pattern that is cheap to match or a regex the
+/// file lacks the text of, or a `pattern-either` of such.
 fn is_cheap(formula: &Formula, file: &FileContext<'_, '_>) -> bool {
-    let cheap = |f: &Formula| matches!(f, Formula::Pattern(i) if file.matches.is_cheap(*i));
+    let cheap = |f: &Formula| match f {
+        Formula::Pattern(index) => file.matches.is_cheap(*index),
+        Formula::Regex(regex) => !file.matches.regex_may_match(regex),
+        _ => false,
+    };
     match formula {
         Formula::Either(alternatives) => alternatives.iter().all(cheap),
         _ => cheap(formula),

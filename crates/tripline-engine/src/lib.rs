@@ -55,7 +55,7 @@ pub use source::DEFAULT_MAX_FILE_SIZE;
 pub use suppress::{
     SuppressOptions, UNUSED as UNUSED_SUPPRESSION, WITHOUT_REASON as SUPPRESSION_WITHOUT_REASON,
 };
-pub use words::{Present, Words};
+pub use words::{Needed, Present, Words};
 
 use cache::{Cache, Note};
 use scan::{scan_file, FileOutcome, FileTiming};

@@ -29,7 +29,7 @@ use crate::evaluate::regex_accepts;
 use crate::report::DataflowTrace;
 use crate::sharing::SharedFormulas;
 use crate::slots::Slots;
-use crate::words::{Present, Words};
+use crate::words::{Needed, Present, Words};
 
 /// How each pattern is dispatched, worked out once per rule set.
 pub struct Dispatch {
@@ -47,6 +47,10 @@ pub struct Dispatch {
     /// Per pattern: the ids of the words ([`Words`]) a file must contain
     /// for the pattern to match in it.
     words: Vec<Vec<usize>>,
+    /// Per regex searched over the file's text, by address
+    /// ([`Words::regex_needs`]): the words a file must contain for it to
+    /// match.
+    regexes: std::collections::HashMap<usize, Needed>,
     /// Per pattern: the node kinds its root can match (`None`: any).
     kinds: Vec<Option<Vec<u16>>>,
     /// Per pattern: the names a node must be known by for the pattern to be
@@ -168,6 +172,7 @@ impl Dispatch {
                 *shared.entry(key).or_insert(next)
             })
             .collect();
+        let regexes = words.regex_needs(ruleset);
         let words = ruleset
             .patterns
             .iter()
@@ -185,6 +190,7 @@ impl Dispatch {
         Dispatch {
             filters,
             words,
+            regexes,
             formulas: SharedFormulas::new(ruleset, &slots),
             slot_count,
             slots,
@@ -544,6 +550,15 @@ impl<'a, 't> LazyMatches<'a, 't> {
         self.matches.get(self.dispatch.slots[index]).is_some()
     }
 
+    /// Whether `regex` (searched over the file's text) may match: whether
+    /// the file has its literal text.
+    pub fn regex_may_match(&self, regex: &Regex) -> bool {
+        self.dispatch
+            .regexes
+            .get(&(std::ptr::from_ref(regex) as usize))
+            .is_none_or(|needed| self.present.meets(needed))
+    }
+
     /// Whether the file has the words the pattern needs.
     fn has_words(&self, index: usize) -> bool {
         self.dispatch.words[index]
@@ -721,7 +736,7 @@ mod tests {
         assert!(load_pattern(pattern, &mut ruleset).is_empty());
         let tree = SyntaxTree::parse(code).unwrap();
         let names = FileIndex::build(tree.root(), code.as_bytes(), None);
-        let words = Words::new([], &ruleset.patterns);
+        let words = Words::new([], &ruleset);
         let present = words.present_in(code, None);
         let dispatch = Dispatch::new(&ruleset, &words, true);
         let matches = LazyMatches::new(&ruleset, &dispatch, tree.root(), code, &names, &present);

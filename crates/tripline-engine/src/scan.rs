@@ -10,7 +10,7 @@ use std::time::{Duration, Instant};
 use regex::Regex;
 use tripline_pattern::names::module_path;
 use tripline_pattern::{deadline, Env, FileIndex, Match, SyntaxTree};
-use tripline_rule::{Requirement, Rule, RuleSet};
+use tripline_rule::{Rule, RuleSet};
 use xxhash_rust::xxh3::xxh3_128;
 
 use crate::discover::Target;
@@ -20,7 +20,7 @@ use crate::report::{FileError, Finding, MetavarValue, Position};
 use crate::source::{self, Unreadable};
 use crate::suppress::{self, SuppressOptions};
 use crate::taint;
-use crate::words::{Present, Words};
+use crate::words::{Needed, Present, Words};
 
 /// The rule set prepared for scanning: how each pattern is dispatched, and
 /// the words each rule and pattern needs.
@@ -28,7 +28,7 @@ pub struct Prepared<'r> {
     pub ruleset: &'r RuleSet,
     dispatch: Dispatch,
     /// The words a file must contain for each rule to run on it.
-    requirements: Vec<Requirement>,
+    requirements: Vec<Needed>,
     /// Every required word, looked for in one pass per file.
     words: Words,
     /// Measure each rule (see [`FileTiming`]).
@@ -82,11 +82,11 @@ impl<'r> Prepared<'r> {
             .iter()
             .map(|rule| rule.requirement(&ruleset.patterns))
             .collect::<Vec<_>>();
-        let words = Words::new(&requirements, &ruleset.patterns);
+        let words = Words::new(&requirements, ruleset);
         Prepared {
             ruleset,
             dispatch: Dispatch::new(ruleset, &words, restrict),
-            requirements,
+            requirements: requirements.iter().map(|r| words.needed(r)).collect(),
             words,
             timing: false,
             suppress: SuppressOptions::default(),
@@ -191,7 +191,7 @@ fn read_and_scan(
     let rules: Vec<usize> = (0..prepared.ruleset.rules.len())
         .filter(|&i| prepared.ruleset.rules[i].paths.allows(&target.relative))
         // A rule whose required words are not in the file cannot match it.
-        .filter(|&i| prepared.words.meets(&prepared.requirements[i], &present))
+        .filter(|&i| present.meets(&prepared.requirements[i]))
         .collect();
     let mut outcome = FileOutcome {
         scanned: true,

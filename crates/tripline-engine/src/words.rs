@@ -7,13 +7,13 @@
 //! same holds for each pattern inside a rule: `flask.request.$A` in one
 //! alternative of a `pattern-either` needs `request` in the file even when
 //! the rule as a whole needs nothing, so that pattern is not matched in a
-//! file without the word.
+//! file without the word; nor is a `pattern-regex` (or `pattern-not-regex`)
+//! searched for in a file without its literal text.
 
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use tripline_pattern::Pattern;
-use tripline_rule::Requirement;
+use tripline_rule::{Formula, Requirement, RuleSet};
 
 /// Every word some rule or pattern requires, and a matcher for all of them.
 pub struct Words {
@@ -33,12 +33,35 @@ impl Present {
     pub fn has(&self, id: usize) -> bool {
         self.found.get(id).copied().unwrap_or(false)
     }
+
+    /// Whether the file has what `needed` asks for.
+    pub fn meets(&self, needed: &Needed) -> bool {
+        match needed {
+            Needed::Nothing => true,
+            Needed::Word(id) => self.has(*id),
+            Needed::All(parts) => parts.iter().all(|p| self.meets(p)),
+            Needed::Any(parts) => parts.iter().any(|p| self.meets(p)),
+        }
+    }
+}
+
+/// A [`Requirement`] with its words replaced by their ids in [`Words`]:
+/// checked for every rule in every file, so without hashing a word.
+#[derive(Debug)]
+pub enum Needed {
+    Nothing,
+    Word(usize),
+    All(Vec<Needed>),
+    Any(Vec<Needed>),
 }
 
 impl Words {
+    /// The words of `requirements`, of every pattern of `ruleset` and of
+    /// every regex its rules search the file's text with
+    /// ([`Words::regex_needs`]).
     pub fn new<'a>(
         requirements: impl IntoIterator<Item = &'a Requirement>,
-        patterns: &[Pattern],
+        ruleset: &RuleSet,
     ) -> Self {
         let mut ids = HashMap::default();
         let mut add = |word: &str| {
@@ -48,8 +71,14 @@ impl Words {
         for requirement in requirements {
             requirement.words().into_iter().for_each(&mut add);
         }
-        for pattern in patterns {
+        for pattern in &ruleset.patterns {
             pattern.identifiers().iter().for_each(|w| add(w));
+        }
+        for regex in file_regexes(ruleset) {
+            Requirement::of_regex(regex)
+                .words()
+                .into_iter()
+                .for_each(&mut add);
         }
         let mut by_id: Vec<&str> = vec![""; ids.len()];
         for (word, &id) in &ids {
@@ -99,10 +128,40 @@ impl Words {
         Present { found }
     }
 
-    /// Whether a file with these words meets `requirement`.
-    pub fn meets(&self, requirement: &Requirement, present: &Present) -> bool {
-        requirement.is_met(&|word| self.id(word).is_some_and(|id| present.has(id)))
+    /// `requirement` by word ids. A word these words lack (never the case
+    /// for what [`Words::new`] was given) is taken as present, so that it
+    /// cannot make a rule skip a file it might match.
+    pub fn needed(&self, requirement: &Requirement) -> Needed {
+        let parts = |parts: &[Requirement]| parts.iter().map(|p| self.needed(p)).collect();
+        match requirement {
+            Requirement::Nothing => Needed::Nothing,
+            Requirement::Literal(word) => self.id(word).map_or(Needed::Nothing, Needed::Word),
+            Requirement::All(all) => Needed::All(parts(all)),
+            Requirement::Any(any) => Needed::Any(parts(any)),
+        }
     }
+
+    /// What a file needs for each regex the rule set searches its text
+    /// with, by the regex's address: stable while the rule set is
+    /// borrowed, as it is for as long as these words are used
+    /// ([`crate::scan::Prepared`]).
+    pub fn regex_needs(&self, ruleset: &RuleSet) -> HashMap<usize, Needed> {
+        file_regexes(ruleset)
+            .map(|regex| {
+                let needed = self.needed(&Requirement::of_regex(regex));
+                (std::ptr::from_ref(regex) as usize, needed)
+            })
+            .collect()
+    }
+}
+
+/// Every regex the rules of `ruleset` search a file's text with.
+fn file_regexes(ruleset: &RuleSet) -> impl Iterator<Item = &regex::Regex> {
+    ruleset
+        .rules
+        .iter()
+        .flat_map(|rule| rule.formulas())
+        .flat_map(Formula::file_regexes)
 }
 
 #[cfg(test)]
@@ -117,16 +176,45 @@ mod tests {
         let mut ruleset = RuleSet::default();
         assert!(load_str("rules.yaml", rules, &mut ruleset).is_empty());
         let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
-        let words = Words::new([&requirement], &ruleset.patterns);
+        let words = Words::new([&requirement], &ruleset);
+        let needed = words.needed(&requirement);
         let present = words.present_in("import subprocess\nsubprocess.call(x)\n", None);
-        assert!(words.meets(&requirement, &present));
+        assert!(present.meets(&needed));
         assert!(present.has(words.id("call").expect("a word")));
         assert!(!present.has(words.id("system").expect("a word")));
         let absent = words.present_in("print(x)\n", None);
-        assert!(!words.meets(&requirement, &absent));
+        assert!(!absent.meets(&needed));
         // Overlapping words are all found: `call` inside `recall`, `system`.
         let overlapping = words.present_in("recall.system", None);
         assert!(overlapping.has(words.id("call").expect("a word")));
         assert!(overlapping.has(words.id("system").expect("a word")));
+    }
+
+    #[test]
+    fn a_regex_over_the_file_needs_its_literal_text() {
+        let rules = "rules:\n  - id: r\n    message: m\n    severity: LOW\n    languages: [python]\n    pattern-either:\n      - pattern: eval($X)\n      - patterns:\n          - pattern-regex: '(?m)^import[ \\t]+(?:pyghmi|telnetlib)\\b'\n          - pattern-not-regex: '\\d+'\n";
+        let mut ruleset = RuleSet::default();
+        assert!(load_str("rules.yaml", rules, &mut ruleset).is_empty());
+        let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
+        let words = Words::new([&requirement], &ruleset);
+        let needs = words.regex_needs(&ruleset);
+        let regexes = ruleset.rules[0].formula.file_regexes();
+        let [import, digits] = regexes[..] else {
+            panic!("two regexes, got {regexes:?}");
+        };
+        let needed = |regex: &regex::Regex| &needs[&(std::ptr::from_ref(regex) as usize)];
+        // The rule as a whole needs nothing (`eval` or the regex), but the
+        // regex needs one of its module names.
+        assert!(words
+            .present_in("eval(x)\n", None)
+            .meets(&words.needed(&requirement)));
+        assert!(!words
+            .present_in("eval(x)\nimport os\n", None)
+            .meets(needed(import)));
+        assert!(words
+            .present_in("import os, telnetlib\n", None)
+            .meets(needed(import)));
+        // A regex without literal text of three characters needs nothing.
+        assert!(words.present_in("x = 1\n", None).meets(needed(digits)));
     }
 }

@@ -159,6 +159,34 @@ pub enum Formula {
 }
 
 impl Formula {
+    /// Every regex searched over the file's text (`pattern-regex` and
+    /// `pattern-not-regex`) at any depth of the formula, in the order
+    /// written.
+    pub fn file_regexes(&self) -> Vec<&Regex> {
+        match self {
+            Formula::Pattern(_) => Vec::new(),
+            Formula::Regex(regex) => vec![regex],
+            Formula::Either(alternatives) => alternatives
+                .iter()
+                .flat_map(Formula::file_regexes)
+                .collect(),
+            Formula::All(conjunction) => {
+                let nested = conjunction.conditions.iter().filter_map(|c| match c {
+                    Condition::Pattern { formula, .. } => Some(formula),
+                    _ => None,
+                });
+                conjunction
+                    .positives
+                    .iter()
+                    .map(|p| &p.formula)
+                    .chain(conjunction.negatives.iter().map(|n| &n.formula))
+                    .chain(nested)
+                    .flat_map(Formula::file_regexes)
+                    .collect()
+            }
+        }
+    }
+
     /// Adds `offset` to every pattern index, for a formula whose patterns
     /// moved `offset` places down [`RuleSet::patterns`].
     pub fn renumber_patterns(&mut self, offset: usize) {
