@@ -5,6 +5,7 @@
 //! against a handful instead of all of them.
 
 use std::borrow::Cow;
+use std::rc::Rc;
 
 use crate::names::FileIndex;
 use crate::python::{self, KINDS};
@@ -125,7 +126,7 @@ impl Pattern {
 #[derive(Debug, Default)]
 pub struct NodeNames<'s> {
     pub spelled: Option<Cow<'s, str>>,
-    pub meant: Option<String>,
+    pub meant: Option<Rc<str>>,
 }
 
 impl<'s> NodeNames<'s> {
@@ -141,9 +142,7 @@ impl<'s> NodeNames<'s> {
         };
         NodeNames {
             spelled: spelled_name(named, source),
-            meant: names
-                .and_then(|names| names.qualified_name(named, source))
-                .map(|meant| meant.to_string()),
+            meant: names.and_then(|names| names.qualified_name(named, source)),
         }
     }
 

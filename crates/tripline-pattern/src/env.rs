@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use smallvec::SmallVec;
 
+use crate::python;
 use crate::syntax::Node;
 
 use crate::equality::same_code;
@@ -35,7 +36,7 @@ impl Bound<'_> {
 
     /// The bound code as written in the scanned file.
     pub fn text<'s>(&self, source: &'s [u8]) -> std::borrow::Cow<'s, str> {
-        String::from_utf8_lossy(&source[self.range()])
+        python::lossy_utf8(&source[self.range()])
     }
 
     /// True when both bind the same code (structurally for nodes: layout,

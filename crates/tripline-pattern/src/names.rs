@@ -17,9 +17,37 @@ use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::rc::Rc;
+use std::sync::LazyLock;
 
-use crate::python::{self, StringValue, KINDS};
+use crate::python::{self, KindSet, StringValue, KINDS};
 use crate::syntax::Node;
+
+/// The kinds [`FileIndex::build`] looks at: those that bind names (the
+/// kinds [`FileIndex::visit`] handles) and those that open a scope, a
+/// block or a loop.
+static INDEXED_KINDS: LazyLock<KindSet> = LazyLock::new(|| {
+    KindSet::named(&[
+        "import_statement",
+        "import_from_statement",
+        "assignment",
+        "augmented_assignment",
+        "for_statement",
+        "for_in_clause",
+        "named_expression",
+        "as_pattern",
+        "with_item",
+        "except_clause",
+        "as_pattern_target",
+        "function_definition",
+        "class_definition",
+        "lambda",
+        "global_statement",
+        "nonlocal_statement",
+        "delete_statement",
+        "block",
+        "while_statement",
+    ])
+});
 
 /// Attribute chains longer than this have no qualified name: no import
 /// is spelled `a.b.c...` sixty-five names deep.
@@ -86,8 +114,13 @@ impl<'t> FileIndex<'t> {
         let mut scopes: Vec<Node<'t>> = vec![root];
         let mut blocks: Vec<Node<'t>> = vec![root];
         let mut loops: Vec<(Node<'t>, usize)> = Vec::new();
-        // Tokens (half the nodes) bind nothing and open no scope.
-        for node in root.descendants().filter(Node::is_named) {
+        // Most nodes bind nothing and open no scope. The stacks need not
+        // be popped at them: in tree order, a node that does not contain one
+        // does not contain any later node either.
+        for node in root
+            .descendants()
+            .filter(|n| INDEXED_KINDS.contains(n.kind_id()))
+        {
             while scopes.len() > 1 && scopes.last().is_some_and(|s| !s.contains(node)) {
                 scopes.pop();
             }
@@ -142,7 +175,8 @@ impl<'t> FileIndex<'t> {
             });
     }
 
-    /// Records the bindings `node`, standing in `scope`, makes.
+    /// Records the bindings `node`, standing in `scope`, makes: `node` is
+    /// of one of the [`INDEXED_KINDS`].
     fn visit(&mut self, node: Node<'t>, scope: Node<'t>, source: &[u8], package: &str) {
         let kind = node.kind();
         match kind {

@@ -58,12 +58,8 @@ pub struct Kinds {
 
 pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     let language = language();
-    let id = |name: &str| {
-        let kind = language.id_for_node_kind(name, true);
-        assert_ne!(kind, 0, "tree-sitter-python has no node kind `{name}`");
-        kind
-    };
-    let ids = |names: &[&str]| KindSet::of(names.iter().map(|n| id(n)));
+    let id = named_kind;
+    let ids = KindSet::named;
     Kinds {
         module: id("module"),
         block: id("block"),
@@ -163,13 +159,26 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
     }
 });
 
+/// The id of the named node kind `name` (a grammar constant: a typo
+/// fails every test).
+fn named_kind(name: &str) -> u16 {
+    let kind = language().id_for_node_kind(name, true);
+    assert_ne!(kind, 0, "tree-sitter-python has no node kind `{name}`");
+    kind
+}
+
 /// A set of node kinds, one bit per kind id: asked at nearly every node
 /// the matcher visits.
-struct KindSet {
+pub(crate) struct KindSet {
     bits: Vec<u64>,
 }
 
 impl KindSet {
+    /// The kinds with these names (named kinds, not tokens).
+    pub(crate) fn named(names: &[&str]) -> Self {
+        KindSet::of(names.iter().map(|name| named_kind(name)))
+    }
+
     fn of(kinds: impl Iterator<Item = u16>) -> Self {
         let mut bits = Vec::new();
         for kind in kinds.map(usize::from) {
@@ -181,7 +190,7 @@ impl KindSet {
         KindSet { bits }
     }
 
-    fn contains(&self, kind: u16) -> bool {
+    pub(crate) fn contains(&self, kind: u16) -> bool {
         let kind = usize::from(kind);
         self.bits
             .get(kind / 64)
@@ -273,7 +282,17 @@ fn unwrap_parenthesized(mut node: Node<'_>) -> Node<'_> {
 /// The text of a node, lossily decoded (scanned files are checked to be
 /// UTF-8 before parsing, so the loss never happens in practice).
 pub fn text<'s>(node: Node<'_>, source: &'s [u8]) -> std::borrow::Cow<'s, str> {
-    String::from_utf8_lossy(&source[node.byte_range()])
+    lossy_utf8(&source[node.byte_range()])
+}
+
+/// `bytes` as text, with invalid UTF-8 replaced. Valid text (all of it, in
+/// a scanned file) is borrowed after a strict check, which is faster than
+/// the lossy decoder's.
+pub fn lossy_utf8(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(bytes),
+    }
 }
 
 /// Whether an expression is a constant: a literal string (or a `+` of
