@@ -309,7 +309,7 @@ impl<'t> Matcher<'_, 't> {
                     track_end: false,
                 };
                 self.statements(&patterns, &children, env, mode, out);
-            } else {
+            } else if sequence_fits(&patterns, children.len()) {
                 self.sequence(&patterns, &children, node.end_byte(), env, out);
             }
         }
@@ -822,6 +822,22 @@ fn could_match(pattern: &PNode, node: Node<'_>) -> bool {
         || kind == KINDS.identifier
         || kind == KINDS.attribute
         || (code.kind == KINDS.argument_list && kind == KINDS.generator_expression)
+}
+
+/// Whether a sequence of `count` nodes can match `patterns`, told by
+/// counting alone: each pattern but `...` and `$...X` stands for exactly
+/// one node. `$NAME: $TYPE = $VALUE` is not tried, metavariable by
+/// metavariable, on `x = 1`.
+fn sequence_fits(patterns: &[&PNode], count: usize) -> bool {
+    let fixed = patterns
+        .iter()
+        .filter(|p| !matches!(p, PNode::Ellipsis | PNode::SeqMetavar(_)))
+        .count();
+    if fixed == patterns.len() {
+        count == fixed
+    } else {
+        count >= fixed
+    }
 }
 
 /// Nodes a metavariable may stand for: named code, not a comment, not a

@@ -690,3 +690,17 @@ fn kind_ids_stand_for_their_names() {
     assert!(!KINDS.can_be_constant(KINDS.identifier));
     assert!(!KINDS.is_sequence(u16::MAX));
 }
+
+#[test]
+fn children_are_counted_before_they_are_matched() {
+    // Without `...`, a node matches only with as many parts as the pattern.
+    test_match("$NAME: $TYPE = $VALUE", "x: int = 1\n");
+    test_non_match("$NAME: $TYPE = $VALUE", "x = 1\n");
+    test_non_match("$NAME = $VALUE", "x: int = 1\n");
+    // `...` and `$...X` stand for any number of parts, none included.
+    test_match("[$A, ..., $B]", "[1, 2]\n");
+    test_match("[$A, ..., $B]", "[1, 2, 3, 4]\n");
+    test_non_match("[$A, ..., $B]", "[1]\n");
+    test_match("[$A, $...REST]", "[1]\n");
+    test_non_match("[$A, $B, $...REST]", "[1]\n");
+}
