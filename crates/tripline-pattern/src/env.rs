@@ -98,13 +98,29 @@ impl<'t> Env<'t> {
     /// Both environments together, if every name they share binds the same
     /// code in each.
     pub fn merge(&self, other: &Env<'t>, source: &[u8]) -> Option<Env<'t>> {
-        let mut merged = self.clone();
+        // A conflict is found before anything is copied, and the merged
+        // bindings are allocated once, at their final size.
+        let mut added = 0;
         for (name, value) in &other.bindings {
-            if !merged.bind(name, value.clone(), source) {
-                return None;
+            match self.get(name) {
+                Some(existing) if !existing.same_as(value, source) => return None,
+                Some(_) => {}
+                None => added += 1,
             }
         }
-        Some(merged)
+        let mut bindings = SmallVec::with_capacity(self.bindings.len() + added);
+        bindings.extend(self.bindings.iter().cloned());
+        bindings.extend(
+            other
+                .bindings
+                .iter()
+                .filter(|(name, _)| self.get(name).is_none())
+                .cloned(),
+        );
+        Some(Env {
+            bindings,
+            sequence_end: self.sequence_end,
+        })
     }
 
     /// True when every name both bind is bound to the same code.
@@ -116,5 +132,47 @@ impl<'t> Env<'t> {
                 .find(|(n, _)| n == name)
                 .is_none_or(|(_, v)| value.same_as(v, source))
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::syntax::SyntaxTree;
+
+    #[test]
+    fn merging_keeps_both_bindings_unless_a_shared_name_disagrees() {
+        let code = "f(a, b, a)\n";
+        let tree = SyntaxTree::parse(code).expect("parses");
+        let names: Vec<Node<'_>> = tree
+            .root()
+            .descendants()
+            .filter(|n| n.kind() == "identifier")
+            .collect();
+        let [f, a, b, a_again] = names[..] else {
+            panic!("four names, got {names:?}");
+        };
+        fn env<'t>(bindings: &[(&str, Node<'t>)], source: &[u8]) -> Env<'t> {
+            let mut env = Env::default();
+            for (name, node) in bindings {
+                assert!(env.bind(&Arc::from(*name), Bound::Node(*node), source));
+            }
+            env
+        }
+        let texts = |env: &Env<'_>| -> Vec<String> {
+            env.iter()
+                .map(|(n, b)| format!("{n}={}", b.text(code.as_bytes())))
+                .collect()
+        };
+        let left = env(&[("F", f), ("X", a)], code.as_bytes());
+        // A name both bind to the same code (here, another `a`) is kept once;
+        // the new names follow, in their order.
+        let right = env(&[("Y", b), ("X", a_again), ("Z", f)], code.as_bytes());
+        let merged = left.merge(&right, code.as_bytes()).expect("compatible");
+        assert_eq!(texts(&merged), ["F=f", "X=a", "Y=b", "Z=f"]);
+        // A name bound to different code makes the merge fail.
+        let conflicting = env(&[("X", b)], code.as_bytes());
+        assert!(left.merge(&conflicting, code.as_bytes()).is_none());
+        assert!(!left.compatible(&conflicting, code.as_bytes()));
     }
 }

@@ -16,6 +16,11 @@ pub fn same_code(a: Node<'_>, b: Node<'_>, source: &[u8]) -> bool {
 }
 
 fn same_at_depth(a: Node<'_>, b: Node<'_>, source: &[u8], depth: usize) -> bool {
+    // The same node (two matches binding one piece of code, as when their
+    // environments are merged) needs no walk through it.
+    if a == b {
+        return true;
+    }
     let (a, b) = (python::unwrap_parens(a), python::unwrap_parens(b));
     if depth > MAX_DEPTH {
         return source[a.byte_range()] == source[b.byte_range()];
