@@ -309,7 +309,7 @@ impl<'t> Matcher<'_, 't> {
                     track_end: false,
                 };
                 self.statements(&patterns, &children, env, mode, out);
-            } else if sequence_fits(&patterns, children.len()) {
+            } else if sequence_fits(&patterns, &children) {
                 self.sequence(&patterns, &children, node.end_byte(), env, out);
             }
         }
@@ -824,19 +824,21 @@ fn could_match(pattern: &PNode, node: Node<'_>) -> bool {
         || (code.kind == KINDS.argument_list && kind == KINDS.generator_expression)
 }
 
-/// Whether a sequence of `count` nodes can match `patterns`, told by
-/// counting alone: each pattern but `...` and `$...X` stands for exactly
-/// one node. `$NAME: $TYPE = $VALUE` is not tried, metavariable by
-/// metavariable, on `x = 1`.
-fn sequence_fits(patterns: &[&PNode], count: usize) -> bool {
+/// Whether `nodes` can match `patterns`, told before anything is bound:
+/// each pattern but `...` and `$...X` stands for exactly one node, and
+/// without those each pattern faces the node at its place, which must be
+/// one it [`could_match`]. So `$NAME: $TYPE = $VALUE` is not tried on
+/// `x = 1`, nor `$NAME == $VALUE` on `a < b`, metavariable (and its
+/// `metavariable-regex`) by metavariable.
+fn sequence_fits(patterns: &[&PNode], nodes: &[Node<'_>]) -> bool {
     let fixed = patterns
         .iter()
         .filter(|p| !matches!(p, PNode::Ellipsis | PNode::SeqMetavar(_)))
         .count();
     if fixed == patterns.len() {
-        count == fixed
+        nodes.len() == fixed && patterns.iter().zip(nodes).all(|(p, n)| could_match(p, *n))
     } else {
-        count >= fixed
+        nodes.len() >= fixed
     }
 }
 

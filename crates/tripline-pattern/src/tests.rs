@@ -703,4 +703,9 @@ fn children_are_counted_before_they_are_matched() {
     test_non_match("[$A, ..., $B]", "[1]\n");
     test_match("[$A, $...REST]", "[1]\n");
     test_non_match("[$A, $B, $...REST]", "[1]\n");
+    // A part is ruled out by its kind before the metavariables are bound,
+    // but a name still stands for the value it holds.
+    test_match("$X == $Y", "a == b\n");
+    test_non_match("$X == $Y", "a < b\n");
+    test_match("$X == 1", "one = 1\na == one\n");
 }
