@@ -17,16 +17,16 @@ const MAX_STEPS: usize = 32;
 /// A variable and the fields or constant keys below it.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Path {
-    pub root: Box<str>,
+    pub root: Rc<str>,
     pub fields: Vec<Field>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Field {
     /// `.name`
-    Attribute(Box<str>),
+    Attribute(Rc<str>),
     /// `[key]` with a constant key, as its value's text.
-    Key(Box<str>),
+    Key(Rc<str>),
 }
 
 impl Path {
