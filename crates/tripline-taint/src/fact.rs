@@ -6,6 +6,8 @@ use std::collections::BTreeMap;
 use std::ops::Range;
 use std::rc::Rc;
 
+use smallvec::{smallvec, SmallVec};
+
 /// Fields tracked below a variable; deeper ones are folded into their
 /// prefix (`a.b.c.d.e` is read and written as `a.b.c.d`).
 const MAX_FIELDS: usize = 4;
@@ -112,13 +114,14 @@ pub struct Flow {
 }
 
 /// What taints a value: its origins, each once (the first path found to
-/// it is kept), sorted by origin. Empty: clean.
+/// it is kept), sorted by origin. Empty: clean. Nearly always one origin,
+/// kept inline: the dataflow states are copied at every block.
 #[derive(Debug, Clone, Default)]
-pub struct Taint(Vec<Flow>);
+pub struct Taint(SmallVec<[Flow; 1]>);
 
 impl Taint {
     pub fn of(origin: Origin) -> Taint {
-        Taint(vec![Flow {
+        Taint(smallvec![Flow {
             origin,
             steps: None,
         }])
