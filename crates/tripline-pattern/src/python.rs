@@ -440,22 +440,22 @@ fn append_string<'t>(node: Node<'t>, source: &[u8], literal: &mut StringLiteral<
             literal.formatted |= prefix.contains('f');
             literal.bytes |= prefix.contains('b');
         } else if kind == kinds.string_content {
-            push_text(literal, &decode(&text(child, source), raw));
+            push_text(literal, decode(&text(child, source), raw));
         } else if kind == kinds.interpolation {
             if let Some(expression) = child.child_by_field_name("expression") {
                 literal.parts.push(StringPart::Interpolation(expression));
             }
         } else if kind == kinds.escape_sequence {
             // `{{` / `}}` in f-strings are escape sequences outside string_content.
-            push_text(literal, &decode(&text(child, source), raw));
+            push_text(literal, decode(&text(child, source), raw));
         }
     }
 }
 
-fn push_text(literal: &mut StringLiteral<'_>, text: &str) {
+fn push_text(literal: &mut StringLiteral<'_>, text: String) {
     match literal.parts.last_mut() {
-        Some(StringPart::Text(previous)) => previous.push_str(text),
-        _ => literal.parts.push(StringPart::Text(text.to_owned())),
+        Some(StringPart::Text(previous)) => previous.push_str(&text),
+        _ => literal.parts.push(StringPart::Text(text)),
     }
 }
 
@@ -463,7 +463,7 @@ fn push_text(literal: &mut StringLiteral<'_>, text: &str) {
 /// kept as written); raw strings are returned unchanged.
 pub fn decode(body: &str, raw: bool) -> String {
     if raw || !body.contains('\\') {
-        return body.replace("{{", "{").replace("}}", "}");
+        return undouble_braces(body.to_owned());
     }
     let mut out = String::with_capacity(body.len());
     let mut chars = body.chars().peekable();
@@ -510,7 +510,17 @@ pub fn decode(body: &str, raw: bool) -> String {
             }
         }
     }
-    out.replace("{{", "{").replace("}}", "}")
+    undouble_braces(out)
+}
+
+/// `{{` and `}}` read as one brace. Most text has neither, and is kept
+/// as it is rather than copied twice.
+fn undouble_braces(text: String) -> String {
+    if text.contains("{{") || text.contains("}}") {
+        text.replace("{{", "{").replace("}}", "}")
+    } else {
+        text
+    }
 }
 
 fn push_code_point(out: &mut String, digits: &str, radix: u32, fallback: &str) {
