@@ -170,13 +170,24 @@ mod tests {
 
     use super::*;
 
-    #[test]
-    fn words_found_in_one_pass_decide_requirements() {
-        let rules = "rules:\n  - id: r\n    message: m\n    severity: LOW\n    languages: [python]\n    pattern-either:\n      - pattern: os.system($X)\n      - pattern: subprocess.call($X)\n";
+    /// A rule set of one rule with this formula (YAML at rule level), its
+    /// requirement, and the words of both.
+    fn one_rule(formula: &str) -> (RuleSet, Requirement, Words) {
+        let rules = format!(
+            "rules:\n  - id: r\n    message: m\n    severity: LOW\n    languages: [python]\n{formula}"
+        );
         let mut ruleset = RuleSet::default();
-        assert!(load_str("rules.yaml", rules, &mut ruleset).is_empty());
+        assert!(load_str("rules.yaml", &rules, &mut ruleset).is_empty());
         let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
         let words = Words::new([&requirement], &ruleset);
+        (ruleset, requirement, words)
+    }
+
+    #[test]
+    fn words_found_in_one_pass_decide_requirements() {
+        let (_, requirement, words) = one_rule(
+            "    pattern-either:\n      - pattern: os.system($X)\n      - pattern: subprocess.call($X)\n",
+        );
         let needed = words.needed(&requirement);
         let present = words.present_in("import subprocess\nsubprocess.call(x)\n", None);
         assert!(present.meets(&needed));
@@ -192,11 +203,9 @@ mod tests {
 
     #[test]
     fn a_regex_over_the_file_needs_its_literal_text() {
-        let rules = "rules:\n  - id: r\n    message: m\n    severity: LOW\n    languages: [python]\n    pattern-either:\n      - pattern: eval($X)\n      - patterns:\n          - pattern-regex: '(?m)^import[ \\t]+(?:pyghmi|telnetlib)\\b'\n          - pattern-not-regex: '\\d+'\n";
-        let mut ruleset = RuleSet::default();
-        assert!(load_str("rules.yaml", rules, &mut ruleset).is_empty());
-        let requirement = Requirement::of(&ruleset.rules[0].formula, &ruleset.patterns);
-        let words = Words::new([&requirement], &ruleset);
+        let (ruleset, requirement, words) = one_rule(
+            "    pattern-either:\n      - pattern: eval($X)\n      - patterns:\n          - pattern-regex: '(?m)^import[ \\t]+(?:pyghmi|telnetlib)\\b'\n          - pattern-not-regex: '\\d+'\n",
+        );
         let needs = words.regex_needs(&ruleset);
         let regexes = ruleset.rules[0].formula.file_regexes();
         let [import, digits] = regexes[..] else {
