@@ -114,9 +114,10 @@ impl<'t> FileIndex<'t> {
         let mut scopes: Vec<Node<'t>> = vec![root];
         let mut blocks: Vec<Node<'t>> = vec![root];
         let mut loops: Vec<(Node<'t>, usize)> = Vec::new();
-        // Most nodes bind nothing and open no scope. The stacks need not
-        // be popped at them: in tree order, a node that does not contain one
-        // does not contain any later node either.
+        // Most nodes bind nothing and open no scope, so they are skipped.
+        // The stacks need not be popped at them: in tree order, a scope,
+        // block or loop that does not contain a node contains no later node
+        // either, so it is popped at the next node looked at.
         for node in root
             .descendants()
             .filter(|n| INDEXED_KINDS.contains(n.kind_id()))

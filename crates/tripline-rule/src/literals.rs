@@ -204,19 +204,15 @@ impl Requirement {
         }
     }
 
-    /// Whether `text` contains what is required.
+    /// Whether `text` contains what is required. (A scan finds all the
+    /// words of all the rules in one pass instead: see the engine's
+    /// `Words`.)
     pub fn is_met_by(&self, text: &str) -> bool {
-        self.is_met(&|word| text.contains(word))
-    }
-
-    /// Whether what is required is there, given which words are
-    /// (`contains`): the scan finds them all in one pass first.
-    pub fn is_met(&self, contains: &dyn Fn(&str) -> bool) -> bool {
         match self {
             Requirement::Nothing => true,
-            Requirement::Literal(word) => contains(word),
-            Requirement::All(parts) => parts.iter().all(|p| p.is_met(contains)),
-            Requirement::Any(parts) => parts.iter().any(|p| p.is_met(contains)),
+            Requirement::Literal(word) => text.contains(word.as_str()),
+            Requirement::All(parts) => parts.iter().all(|p| p.is_met_by(text)),
+            Requirement::Any(parts) => parts.iter().any(|p| p.is_met_by(text)),
         }
     }
 
