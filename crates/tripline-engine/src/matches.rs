@@ -50,7 +50,7 @@ pub struct Dispatch {
     /// Per regex searched over the file's text, by address
     /// ([`Words::regex_needs`]): the words a file must contain for it to
     /// match.
-    regexes: std::collections::HashMap<usize, Needed>,
+    regexes: HashMap<usize, Needed>,
     /// Per pattern: the node kinds its root can match (`None`: any).
     kinds: Vec<Option<Vec<u16>>>,
     /// Per pattern: the names a node must be known by for the pattern to be
@@ -172,7 +172,7 @@ impl Dispatch {
                 *shared.entry(key).or_insert(next)
             })
             .collect();
-        let regexes = words.regex_needs(ruleset);
+        let regexes = words.regex_needs();
         let words = ruleset
             .patterns
             .iter()

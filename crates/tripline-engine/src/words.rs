@@ -21,6 +21,10 @@ pub struct Words {
     ids: HashMap<String, usize, foldhash::fast::RandomState>,
     /// `None` when there are no words at all.
     matcher: Option<AhoCorasick>,
+    /// What each regex searched over the file's text requires, by the
+    /// regex's address (see [`Words::regex_needs`]): worked out once, for
+    /// its words and then for its needs.
+    regexes: Vec<(usize, Requirement)>,
 }
 
 /// Which words of [`Words`] a file contains, by word id.
@@ -74,11 +78,16 @@ impl Words {
         for pattern in &ruleset.patterns {
             pattern.identifiers().iter().for_each(|w| add(w));
         }
-        for regex in file_regexes(ruleset) {
-            Requirement::of_regex(regex)
-                .words()
-                .into_iter()
-                .for_each(&mut add);
+        let regexes: Vec<(usize, Requirement)> = file_regexes(ruleset)
+            .map(|regex| {
+                (
+                    std::ptr::from_ref(regex) as usize,
+                    Requirement::of_regex(regex),
+                )
+            })
+            .collect();
+        for (_, requirement) in &regexes {
+            requirement.words().into_iter().for_each(&mut add);
         }
         let mut by_id: Vec<&str> = vec![""; ids.len()];
         for (word, &id) in &ids {
@@ -92,7 +101,11 @@ impl Words {
                 .build(&by_id)
                 .expect("a few thousand words at most")
         });
-        Words { ids, matcher }
+        Words {
+            ids,
+            matcher,
+            regexes,
+        }
     }
 
     /// The id of a required word.
@@ -145,12 +158,10 @@ impl Words {
     /// with, by the regex's address: stable while the rule set is
     /// borrowed, as it is for as long as these words are used
     /// ([`crate::scan::Prepared`]).
-    pub fn regex_needs(&self, ruleset: &RuleSet) -> HashMap<usize, Needed> {
-        file_regexes(ruleset)
-            .map(|regex| {
-                let needed = self.needed(&Requirement::of_regex(regex));
-                (std::ptr::from_ref(regex) as usize, needed)
-            })
+    pub fn regex_needs(&self) -> HashMap<usize, Needed> {
+        self.regexes
+            .iter()
+            .map(|(address, requirement)| (*address, self.needed(requirement)))
             .collect()
     }
 }
@@ -206,7 +217,7 @@ mod tests {
         let (ruleset, requirement, words) = one_rule(
             "    pattern-either:\n      - pattern: eval($X)\n      - patterns:\n          - pattern-regex: '(?m)^import[ \\t]+(?:pyghmi|telnetlib)\\b'\n          - pattern-not-regex: '\\d+'\n",
         );
-        let needs = words.regex_needs(&ruleset);
+        let needs = words.regex_needs();
         let regexes = ruleset.rules[0].formula.file_regexes();
         let [import, digits] = regexes[..] else {
             panic!("two regexes, got {regexes:?}");
