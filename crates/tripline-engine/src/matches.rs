@@ -23,7 +23,7 @@ use tripline_pattern::{
     callee_names, exact_strings, start_texts, Bound, CalleePart, FileIndex, Match, Node, NodeNames,
     Pattern,
 };
-use tripline_rule::{Condition, Formula, RuleSet, Taint};
+use tripline_rule::{Condition, Formula, RuleSet, Taint, Word};
 
 use crate::evaluate::regex_accepts;
 use crate::report::DataflowTrace;
@@ -178,7 +178,10 @@ impl Dispatch {
             .iter()
             .map(|pattern| {
                 let required = pattern.identifiers();
-                required.iter().filter_map(|w| words.id(w)).collect()
+                required
+                    .iter()
+                    .filter_map(|w| words.id(&Word::exact(w)))
+                    .collect()
             })
             .collect();
         let slot_count = shared.len();

@@ -13,13 +13,16 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind};
-use tripline_rule::{Formula, Requirement, RuleSet};
+use tripline_rule::{Formula, Requirement, RuleSet, Word};
 
 /// Every word some rule or pattern requires, and a matcher for all of them.
 pub struct Words {
     /// Looked up for every word of every rule's requirement in every file.
-    ids: HashMap<String, usize, foldhash::fast::RandomState>,
-    /// `None` when there are no words at all.
+    ids: HashMap<Word, usize, foldhash::fast::RandomState>,
+    /// The words, by id.
+    words: Vec<Word>,
+    /// Finds the words in any case (a hit on a word of one case is checked
+    /// for it). `None` when there are no words at all.
     matcher: Option<AhoCorasick>,
     /// What each regex searched over the file's text requires, by the
     /// regex's address (see [`Words::regex_needs`]): worked out once, for
@@ -68,15 +71,18 @@ impl Words {
         ruleset: &RuleSet,
     ) -> Self {
         let mut ids = HashMap::default();
-        let mut add = |word: &str| {
+        let mut add = |word: &Word| {
             let next = ids.len();
-            ids.entry(word.to_owned()).or_insert(next);
+            ids.entry(word.clone()).or_insert(next);
         };
         for requirement in requirements {
             requirement.words().into_iter().for_each(&mut add);
         }
         for pattern in &ruleset.patterns {
-            pattern.identifiers().iter().for_each(|w| add(w));
+            pattern
+                .identifiers()
+                .iter()
+                .for_each(|w| add(&Word::exact(w)));
         }
         let regexes: Vec<(usize, Requirement)> = file_regexes(ruleset)
             .map(|regex| {
@@ -89,27 +95,29 @@ impl Words {
         for (_, requirement) in &regexes {
             requirement.words().into_iter().for_each(&mut add);
         }
-        let mut by_id: Vec<&str> = vec![""; ids.len()];
+        let mut words = vec![Word::exact(""); ids.len()];
         for (word, &id) in &ids {
-            by_id[id] = word;
+            words[id] = word.clone();
         }
-        let matcher = (!by_id.is_empty()).then(|| {
+        let matcher = (!words.is_empty()).then(|| {
             // A full DFA: every file is searched from end to end, and for
             // a few thousand words the table costs a few megabytes.
             AhoCorasick::builder()
                 .kind(Some(AhoCorasickKind::DFA))
-                .build(&by_id)
+                .ascii_case_insensitive(true)
+                .build(words.iter().map(|w| &w.text))
                 .expect("a few thousand words at most")
         });
         Words {
             ids,
+            words,
             matcher,
             regexes,
         }
     }
 
     /// The id of a required word.
-    pub fn id(&self, word: &str) -> Option<usize> {
+    pub fn id(&self, word: &Word) -> Option<usize> {
         self.ids.get(word).copied()
     }
 
@@ -118,18 +126,19 @@ impl Words {
     /// relatively (`from .models import User` in `shop/views.py`) means
     /// `shop.models.User`, and a rule's regex on that name may require a
     /// word (`shop`) that only the path spells.
-    pub fn present_in(&self, text: &str, module: Option<&str>) -> Present {
+    pub fn present_in<'a>(&self, text: &'a str, module: Option<&'a str>) -> Present {
         let mut found = vec![false; self.ids.len()];
         if let Some(matcher) = &self.matcher {
             let mut missing = found.len();
-            let hits = matcher.find_overlapping_iter(text).chain(
-                module
-                    .into_iter()
-                    .flat_map(|m| matcher.find_overlapping_iter(m)),
-            );
-            for hit in hits {
-                let seen = &mut found[hit.pattern().as_usize()];
-                if !*seen {
+            let in_text = |text: &'a str| {
+                matcher
+                    .find_overlapping_iter(text)
+                    .map(move |hit| (hit.pattern().as_usize(), &text.as_bytes()[hit.range()]))
+            };
+            let hits = in_text(text).chain(module.into_iter().flat_map(in_text));
+            for (id, spelled) in hits {
+                let seen = &mut found[id];
+                if !*seen && self.words[id].spelled_by(spelled) {
                     *seen = true;
                     missing -= 1;
                     if missing == 0 {
@@ -202,14 +211,33 @@ mod tests {
         let needed = words.needed(&requirement);
         let present = words.present_in("import subprocess\nsubprocess.call(x)\n", None);
         assert!(present.meets(&needed));
-        assert!(present.has(words.id("call").expect("a word")));
-        assert!(!present.has(words.id("system").expect("a word")));
+        let id = |word: &str| words.id(&Word::exact(word)).expect("a word");
+        assert!(present.has(id("call")));
+        assert!(!present.has(id("system")));
         let absent = words.present_in("print(x)\n", None);
         assert!(!absent.meets(&needed));
         // Overlapping words are all found: `call` inside `recall`, `system`.
         let overlapping = words.present_in("recall.system", None);
-        assert!(overlapping.has(words.id("call").expect("a word")));
-        assert!(overlapping.has(words.id("system").expect("a word")));
+        assert!(overlapping.has(id("call")));
+        assert!(overlapping.has(id("system")));
+        // An identifier is found in its own case only.
+        assert!(!words
+            .present_in("Subprocess.CALL(x)\n", None)
+            .meets(&needed));
+    }
+
+    #[test]
+    fn case_insensitive_words_are_found_in_any_case() {
+        let (_, requirement, words) = one_rule(
+            "    patterns:\n      - pattern: $NAME = $VALUE\n      - metavariable-regex:\n          metavariable: $NAME\n          regex: (?i)aws_?secret\n",
+        );
+        let needed = words.needed(&requirement);
+        for text in ["AWS_SECRET = k", "awsSecret = k", "Aws_Secret_Key = k"] {
+            assert!(words.present_in(text, None).meets(&needed), "{text}");
+        }
+        // `ſ` (long s) is an `s` to a case-insensitive regex.
+        assert!(words.present_in("AWS_ſECRET = k", None).meets(&needed));
+        assert!(!words.present_in("aws_key = k", None).meets(&needed));
     }
 
     #[test]

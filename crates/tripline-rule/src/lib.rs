@@ -14,7 +14,7 @@ pub mod yaml;
 
 pub use diagnostic::{Level, RuleDiagnostic};
 pub use files::{rule_files, unique_rule_files};
-pub use literals::Requirement;
+pub use literals::{Requirement, Word};
 pub use load::{compile_file, did_you_mean, load_file, load_pattern, load_str, CompiledFile};
 pub use model::{
     bandit_ids, names_rule, Condition, Conjunction, FixRegex, Formula, NegationKind, Negative,

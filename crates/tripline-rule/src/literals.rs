@@ -5,7 +5,7 @@
 use std::fmt;
 
 use regex::Regex;
-use regex_syntax::hir::{Hir, HirKind};
+use regex_syntax::hir::{Class, Hir, HirKind};
 use tripline_pattern::Pattern;
 
 use crate::model::{Condition, Formula};
@@ -15,13 +15,74 @@ use crate::model::{Condition, Formula};
 /// prefilter down.
 const MIN_REGEX_WORD: usize = 3;
 
+/// A word a file must contain.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Word {
+    /// Lowercase when `any_case`.
+    pub text: String,
+    /// Its ASCII letters may be in either case (the word comes from a
+    /// case-insensitive part of a regex: `(?i)secret` is met by `SECRET`).
+    pub any_case: bool,
+}
+
+impl Word {
+    pub fn exact(text: &str) -> Self {
+        Word {
+            text: text.to_owned(),
+            any_case: false,
+        }
+    }
+
+    pub fn any_case(text: &str) -> Self {
+        Word {
+            text: text.to_ascii_lowercase(),
+            any_case: true,
+        }
+    }
+
+    /// Whether a file with this word always has `other` too.
+    fn implies(&self, other: &Word) -> bool {
+        (other.any_case || !self.any_case) && other.is_in(&self.text)
+    }
+
+    /// Whether `text` contains the word.
+    pub fn is_in(&self, text: &str) -> bool {
+        self.text.is_empty()
+            || text
+                .as_bytes()
+                .windows(self.text.len())
+                .any(|found| self.spelled_by(found))
+    }
+
+    /// Whether `found` (text the size of the word) spells it.
+    pub fn spelled_by(&self, found: &[u8]) -> bool {
+        if self.any_case {
+            found.eq_ignore_ascii_case(self.text.as_bytes())
+        } else {
+            found == self.text.as_bytes()
+        }
+    }
+}
+
+/// Quoted, with characters beyond ASCII escaped: the Kelvin sign a
+/// case-insensitive `k` also matches would look like a `K`.
+impl fmt::Display for Word {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "\"{}\"", self.text.escape_default())?;
+        if self.any_case {
+            f.write_str(" (any case)")?;
+        }
+        Ok(())
+    }
+}
+
 /// What a file must contain.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Requirement {
     /// Nothing is known: any file may match.
     Nothing,
-    /// This identifier must occur in the file.
-    Literal(String),
+    /// This word must occur in the file.
+    Literal(Word),
     /// All of these.
     All(Vec<Requirement>),
     /// At least one of these.
@@ -36,8 +97,8 @@ impl Requirement {
             Formula::Pattern(index) => Requirement::all(
                 patterns[*index]
                     .identifiers()
-                    .into_iter()
-                    .map(Requirement::Literal)
+                    .iter()
+                    .map(|identifier| Requirement::Literal(Word::exact(identifier)))
                     .collect(),
             ),
             Formula::Regex(regex) => Requirement::of_regex(regex),
@@ -70,8 +131,8 @@ impl Requirement {
     /// The text every match of `regex` contains: runs of literal
     /// characters, through concatenations, alternations and repetitions
     /// of at least one. Runs shorter than [`MIN_REGEX_WORD`] are dropped,
-    /// as nearly every file has them; case-insensitive parts are classes,
-    /// not literals, so they require nothing.
+    /// as nearly every file has them. Case-insensitive letters make words
+    /// of any case ([`Word::any_case`]).
     pub fn of_regex(regex: &Regex) -> Requirement {
         regex_syntax::parse(regex.as_str())
             .map(|hir| Requirement::of_hir(&hir))
@@ -80,7 +141,6 @@ impl Requirement {
 
     fn of_hir(hir: &Hir) -> Requirement {
         match hir.kind() {
-            HirKind::Literal(literal) => Requirement::of_run(&literal.0),
             HirKind::Capture(capture) => Requirement::of_hir(&capture.sub),
             HirKind::Repetition(repetition) if repetition.min > 0 => {
                 Requirement::of_hir(&repetition.sub)
@@ -88,38 +148,59 @@ impl Requirement {
             HirKind::Alternation(alternatives) => {
                 Requirement::any(alternatives.iter().map(Requirement::of_hir).collect())
             }
-            HirKind::Concat(parts) => {
-                // Adjacent literals make one longer, more selective run.
-                let mut required = Vec::new();
-                let mut run = Vec::new();
-                for part in parts {
-                    match part.kind() {
-                        HirKind::Literal(literal) => run.extend_from_slice(&literal.0),
-                        _ => {
-                            required.push(Requirement::of_run(&std::mem::take(&mut run)));
-                            required.push(Requirement::of_hir(part));
-                        }
-                    }
-                }
-                required.push(Requirement::of_run(&run));
-                Requirement::all(required)
-            }
+            HirKind::Concat(parts) => Requirement::of_concat(parts),
+            _ if Piece::of(hir).is_some() => Requirement::of_concat(std::slice::from_ref(hir)),
             _ => Requirement::Nothing,
         }
     }
 
+    /// Adjacent literal characters make one longer, more selective run. A
+    /// repetition of one (`s+`) ends a run and starts the next: `pas+word`
+    /// requires `pas` and `sword`.
+    fn of_concat(parts: &[Hir]) -> Requirement {
+        let mut required = Vec::new();
+        let mut run = Run::default();
+        for part in parts {
+            if let Some(piece) = Piece::of(part) {
+                run.push(piece, &mut required);
+                continue;
+            }
+            if let HirKind::Repetition(repetition) = part.kind() {
+                if let Some(piece) = Piece::of(&repetition.sub) {
+                    if repetition.min > 0 {
+                        run.push(piece.clone(), &mut required);
+                        required.push(run.finish());
+                        if repetition.max != Some(repetition.min) {
+                            run.push(piece, &mut required);
+                        }
+                        continue;
+                    }
+                }
+            }
+            required.push(run.finish());
+            required.push(Requirement::of_hir(part));
+        }
+        required.push(run.finish());
+        Requirement::all(required)
+    }
     /// The words of a literal run, split at dots: a metavariable's regex
     /// may match the name it means through imports (`subprocess.call` for
     /// `call` after `from subprocess import call`), whose dots the file
     /// need not spell.
-    fn of_run(run: &[u8]) -> Requirement {
+    fn of_run(run: &[u8], any_case: bool) -> Requirement {
         let Ok(run) = std::str::from_utf8(run) else {
             return Requirement::Nothing;
         };
         Requirement::all(
             run.split('.')
                 .filter(|word| word.len() >= MIN_REGEX_WORD)
-                .map(|word| Requirement::Literal(word.to_owned()))
+                .map(|word| {
+                    Requirement::Literal(if any_case {
+                        Word::any_case(word)
+                    } else {
+                        Word::exact(word)
+                    })
+                })
                 .collect(),
         )
     }
@@ -159,22 +240,15 @@ impl Requirement {
                 }
             }
         }
-        // `a or (a and b)` is `a`: an alternative that requires more than
-        // another one adds nothing.
-        let words: Vec<Option<Vec<&String>>> = flat.iter().map(Requirement::literals).collect();
+        // `a or (a and b)` is `a`, and `pas or pass` is `pas`: an
+        // alternative that requires all another one does adds nothing.
+        let words: Vec<Option<Vec<&Word>>> = flat.iter().map(Requirement::literals).collect();
+        let implies = |i: usize, j: usize| match (&words[i], &words[j]) {
+            (Some(mine), Some(theirs)) => theirs.iter().all(|w| mine.iter().any(|m| m.implies(w))),
+            _ => false,
+        };
         let redundant: Vec<bool> = (0..flat.len())
-            .map(|i| {
-                (0..flat.len()).any(|j| {
-                    j != i
-                        && match (&words[i], &words[j]) {
-                            (Some(mine), Some(theirs)) => {
-                                theirs.iter().all(|w| mine.contains(w))
-                                    && (theirs.len() < mine.len() || j < i)
-                            }
-                            _ => false,
-                        }
-                })
-            })
+            .map(|i| (0..flat.len()).any(|j| j != i && implies(i, j) && (j < i || !implies(j, i))))
             .collect();
         let mut kept: Vec<Requirement> = flat
             .into_iter()
@@ -190,7 +264,7 @@ impl Requirement {
     }
 
     /// The words of a literal or an `and` of literals.
-    fn literals(&self) -> Option<Vec<&String>> {
+    fn literals(&self) -> Option<Vec<&Word>> {
         match self {
             Requirement::Literal(word) => Some(vec![word]),
             Requirement::All(parts) => parts
@@ -210,21 +284,137 @@ impl Requirement {
     pub fn is_met_by(&self, text: &str) -> bool {
         match self {
             Requirement::Nothing => true,
-            Requirement::Literal(word) => text.contains(word.as_str()),
+            Requirement::Literal(word) => word.is_in(text),
             Requirement::All(parts) => parts.iter().all(|p| p.is_met_by(text)),
             Requirement::Any(parts) => parts.iter().any(|p| p.is_met_by(text)),
         }
     }
 
     /// Every word the requirement mentions.
-    pub fn words(&self) -> Vec<&str> {
+    pub fn words(&self) -> Vec<&Word> {
         match self {
             Requirement::Nothing => Vec::new(),
-            Requirement::Literal(word) => vec![word.as_str()],
+            Requirement::Literal(word) => vec![word],
             Requirement::All(parts) | Requirement::Any(parts) => {
                 parts.iter().flat_map(Requirement::words).collect()
             }
         }
+    }
+}
+
+/// At most this many spellings of one run are looked for (each
+/// case-insensitive `s` or `k` doubles them); a longer run is cut.
+const MAX_SPELLINGS: usize = 8;
+
+/// One character of a literal run, as the regex lets it be spelled.
+#[derive(Clone)]
+enum Piece {
+    /// These bytes exactly, in this case.
+    Exact(Vec<u8>),
+    /// An ASCII letter in either case (stored lowercase), or one of the
+    /// other characters the class holds: those its case folds to (`ſ` for
+    /// `s`, the Kelvin sign for `k`).
+    Letter { letter: u8, others: Vec<Vec<u8>> },
+}
+
+impl Piece {
+    fn of(hir: &Hir) -> Option<Piece> {
+        match hir.kind() {
+            HirKind::Literal(literal) => Some(Piece::Exact(literal.0.to_vec())),
+            HirKind::Class(Class::Unicode(class)) => Piece::letter(
+                class
+                    .iter()
+                    .flat_map(|range| range.start()..=range.end())
+                    .take(4)
+                    .map(|c| c.to_string().into_bytes()),
+            ),
+            HirKind::Class(Class::Bytes(class)) => Piece::letter(
+                class
+                    .iter()
+                    .flat_map(|range| range.start()..=range.end())
+                    .take(4)
+                    .map(|b| vec![b]),
+            ),
+            _ => None,
+        }
+    }
+
+    /// A class that is one ASCII letter in both cases, and maybe
+    /// characters beyond ASCII.
+    fn letter(members: impl Iterator<Item = Vec<u8>>) -> Option<Piece> {
+        let members: Vec<Vec<u8>> = members.collect();
+        if members.len() > 3 {
+            return None;
+        }
+        let (ascii, others): (Vec<Vec<u8>>, Vec<Vec<u8>>) =
+            members.into_iter().partition(|m| m.is_ascii());
+        match ascii.as_slice() {
+            [upper, lower]
+                if upper[..] == [lower[0].to_ascii_uppercase()]
+                    && lower[..] == [upper[0].to_ascii_lowercase()]
+                    && upper != lower =>
+            {
+                Some(Piece::Letter {
+                    letter: lower[0],
+                    others,
+                })
+            }
+            _ => None,
+        }
+    }
+}
+
+/// Text every match of a regex contains, gathered piece by piece.
+#[derive(Default)]
+struct Run {
+    /// Its spellings: more than one when a letter folds beyond ASCII.
+    spellings: Vec<Vec<u8>>,
+    /// Whether its letters may be in any case; `None` while it has none.
+    any_case: Option<bool>,
+}
+
+impl Run {
+    /// Adds a piece; first ends the run (into `required`) when the piece's
+    /// letters are not matched the same way, or when it would have too many
+    /// spellings.
+    fn push(&mut self, piece: Piece, required: &mut Vec<Requirement>) {
+        let (any_case, choices) = match piece {
+            Piece::Exact(bytes) => (
+                bytes.iter().any(u8::is_ascii_alphabetic).then_some(false),
+                vec![bytes],
+            ),
+            Piece::Letter { letter, others } => (
+                Some(true),
+                std::iter::once(vec![letter]).chain(others).collect(),
+            ),
+        };
+        let clash = matches!((self.any_case, any_case), (Some(a), Some(b)) if a != b);
+        if clash || self.spellings.len() * choices.len() > MAX_SPELLINGS {
+            required.push(self.finish());
+        }
+        if any_case.is_some() {
+            self.any_case = any_case;
+        }
+        if self.spellings.is_empty() {
+            self.spellings.push(Vec::new());
+        }
+        self.spellings = self
+            .spellings
+            .iter()
+            .flat_map(|start| choices.iter().map(move |c| [start.as_slice(), c].concat()))
+            .collect();
+    }
+
+    /// What the run requires; it is left empty.
+    fn finish(&mut self) -> Requirement {
+        let any_case = self.any_case.take().unwrap_or(false);
+        let spellings = std::mem::take(&mut self.spellings);
+        Requirement::any(
+            spellings
+                .iter()
+                .map(|spelling| Requirement::of_run(spelling, any_case))
+                .collect(),
+        )
     }
 }
 
@@ -244,7 +434,7 @@ impl fmt::Display for Requirement {
         };
         match self {
             Requirement::Nothing => f.write_str("(none: every file is matched)"),
-            Requirement::Literal(word) => write!(f, "{word:?}"),
+            Requirement::Literal(word) => write!(f, "{word}"),
             Requirement::All(parts) => join(f, parts, "and"),
             Requirement::Any(parts) => join(f, parts, "or"),
         }

@@ -314,9 +314,38 @@ fn regexes_require_their_literal_words() {
         r#""Session" and "get""#
     );
     assert_eq!(requirement("    pattern: (str $S).lower()\n"), r#""lower""#);
-    // Nothing is required of optional parts, case-insensitive text or runs
-    // too short to be worth looking for.
-    for nothing in ["(?i)secret", "(password)?=", "ab+c", "x|secret"] {
+    // An alternative whose word contains another's adds nothing.
+    assert_eq!(
+        requirement("    pattern-regex: 'password|pass|passphrase'\n"),
+        r#""pass""#
+    );
+    assert_eq!(
+        requirement("    pattern-regex: '(?i)password|pas'\n"),
+        r#""pas" (any case) or "pa\u{17f}" (any case)"#
+    );
+    // A repeated character ends a run and starts the next one.
+    assert_eq!(
+        requirement("    pattern-regex: 'pas+word'\n"),
+        r#""pas" and "sword""#
+    );
+    // Case-insensitive text is required in any case, in each spelling a
+    // case-insensitive regex accepts (`ſ` is an `s`, `\u{212A}` a `k`),
+    // and apart from text of one case.
+    assert_eq!(
+        requirement("    pattern-regex: '(?i)secret'\n"),
+        r#""secret" (any case) or "\u{17f}ecret" (any case)"#
+    );
+    assert_eq!(
+        requirement("    pattern-regex: 'Foo(?i:bar)'\n"),
+        r#""Foo" and "bar" (any case)"#
+    );
+    assert_eq!(
+        requirement("    pattern-regex: '(?i-u)token'\n"),
+        r#""token" (any case)"#
+    );
+    // Nothing is required of optional parts or runs too short to be worth
+    // looking for.
+    for nothing in ["(password)?=", "ab+c", "x|secret", "(?i)s[0-9]k"] {
         assert_eq!(
             requirement(&format!("    pattern-regex: '{nothing}'\n")),
             Requirement::Nothing.to_string(),
