@@ -60,7 +60,7 @@ pub struct Dispatch {
     dotted_kinds: Vec<bool>,
     /// Per [`NameKind::slot`]: every name hash some pattern looks up. Only
     /// these are indexed: most names in a file are asked for by no rule.
-    requested: [NameSet; 3],
+    requested: [NameSet; NAME_KINDS],
     /// Per bare-metavariable pattern (`$X`) whose `metavariable-regex`
     /// fixes how the node's text starts ([`start_texts`]): those texts, to
     /// find the only nodes it can match by searching the file's text.
@@ -76,7 +76,13 @@ enum NameKind {
     /// The texts a `metavariable-regex` sees of a call's callee or its
     /// attribute ([`callee_names`], for [`Restrictions`]).
     Callee(CalleePart),
+    /// What a call's callee is an attribute of, as spelled or meant
+    /// ([`NodeNames::receivers`], for [`Pattern::receiver_name`]).
+    Receiver,
 }
+
+/// How many kinds of name there are.
+const NAME_KINDS: usize = 4;
 
 impl NameKind {
     fn slot(self) -> usize {
@@ -84,6 +90,7 @@ impl NameKind {
             NameKind::Dotted => 0,
             NameKind::Callee(CalleePart::Whole) => 1,
             NameKind::Callee(CalleePart::Attribute) => 2,
+            NameKind::Receiver => 3,
         }
     }
 }
@@ -125,6 +132,8 @@ impl Dispatch {
             } else if let Some(method) = pattern.method_name() {
                 let part = NameKind::Callee(CalleePart::Attribute);
                 names[index] = Some((part, vec![name_hash(method)]));
+            } else if let Some(receiver) = pattern.receiver_name() {
+                names[index] = Some((NameKind::Receiver, vec![name_hash(receiver)]));
             }
             kinds.push(root_kinds);
         }
@@ -186,7 +195,7 @@ impl Dispatch {
             .collect();
         let slot_count = shared.len();
         drop(shared);
-        let mut requested: [NameSet; 3] = Default::default();
+        let mut requested: [NameSet; NAME_KINDS] = Default::default();
         for (kind, hashes) in names.iter().flatten() {
             requested[kind.slot()].extend(hashes);
         }
@@ -288,7 +297,7 @@ pub struct LazyMatches<'a, 't> {
     present: &'a Present,
     by_kind: OnceCell<KindIndex<'t>>,
     /// By [`NameKind::slot`].
-    by_name: [OnceCell<NameIndex<'t>>; 3],
+    by_name: [OnceCell<NameIndex<'t>>; NAME_KINDS],
     /// By [`Dispatch::slots`].
     matches: Slots<Vec<Match<'t>>>,
     /// The results of shared formulas, by [`SharedFormulas::id`].
@@ -663,6 +672,16 @@ impl<'a, 't> LazyMatches<'a, 't> {
                         }
                     }
                 }
+                NameKind::Receiver => {
+                    for &call in self.by_kind().of(KINDS.call) {
+                        let names = NodeNames::of(call, self.source, Some(self.names));
+                        let mut receivers: Vec<&str> = names.receivers().collect();
+                        receivers.dedup();
+                        for receiver in receivers {
+                            add(call, receiver);
+                        }
+                    }
+                }
             }
             index
         })
@@ -778,5 +797,17 @@ mod tests {
         let code = "qs.extra(a)\nextra(b)\nx.y.extra(c)\n(qs).extra(d)\nqs.other(e)\n";
         assert_eq!(matched_lines("$QS.extra(...)", code), [1, 3, 4]);
         assert_eq!(matched_lines("$QS.y.extra(...)", code), [3]);
+    }
+
+    /// A call of any attribute of a module is found by what the callee
+    /// is an attribute of, as spelled or meant through an import.
+    #[test]
+    fn calls_dispatched_by_receiver() {
+        let code = "import requests.api as ra\nfrom requests import api\nfrom requests.api import get\nrequests.api.get(a)\nra.post(b)\napi.put(c)\nget(d)\n(requests . api).head(e)\nrequests.get(f)\nother.api.get(g)\nrequests.api.x.get(h)\n";
+        assert_eq!(
+            matched_lines("requests.api.$VERB(...)", code),
+            [4, 5, 6, 7, 8]
+        );
+        assert_eq!(matched_lines("requests.$F(...)", code), [9]);
     }
 }

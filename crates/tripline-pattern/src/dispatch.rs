@@ -10,7 +10,7 @@ use std::rc::Rc;
 use crate::names::FileIndex;
 use crate::python::{self, KINDS};
 use crate::syntax::Node;
-use crate::tree::PNode;
+use crate::tree::{CodeNode, PNode};
 use crate::{Pattern, Root};
 
 impl Pattern {
@@ -45,19 +45,14 @@ impl Pattern {
         if self.options.symbolic_propagation {
             return None;
         }
-        let PNode::Code(code) = self.root_node()? else {
-            return None;
-        };
-        if code.kind == KINDS.call {
-            let function = code.children.iter().find(|c| c.field == Some("function"))?;
-            match &function.node {
-                PNode::Code(callee) => callee.dotted.as_deref(),
-                _ => None,
+        if let Some(callee) = self.callee_pattern() {
+            return callee.dotted.as_deref();
+        }
+        match self.root_node()? {
+            PNode::Code(code) if code.kind == KINDS.attribute || code.kind == KINDS.identifier => {
+                code.dotted.as_deref()
             }
-        } else if code.kind == KINDS.attribute || code.kind == KINDS.identifier {
-            code.dotted.as_deref()
-        } else {
-            None
+            _ => None,
         }
     }
 
@@ -76,19 +71,7 @@ impl Pattern {
     /// only be tried on those. (A fixed receiver, `yaml.load(...)`, is
     /// dispatched by [`Pattern::root_name`] instead.)
     pub fn method_name(&self) -> Option<&str> {
-        if self.options.symbolic_propagation {
-            return None;
-        }
-        let PNode::Code(code) = self.root_node()? else {
-            return None;
-        };
-        if code.kind != KINDS.call {
-            return None;
-        }
-        let function = code.children.iter().find(|c| c.field == Some("function"))?;
-        let PNode::Code(callee) = &function.node else {
-            return None;
-        };
+        let callee = self.callee_pattern()?;
         if callee.kind != KINDS.attribute || callee.dotted.is_some() {
             return None;
         }
@@ -102,10 +85,47 @@ impl Pattern {
         }
     }
 
+    /// The module or object a call pattern calls any attribute of:
+    /// `requests.api` for `requests.api.$VERB(...)`. Every call it matches
+    /// has a callee that spells or means a name in it (`requests.api.get`,
+    /// `get` after `from requests.api import get`), so it need only be
+    /// tried on those ([`NodeNames::receivers`]).
+    pub fn receiver_name(&self) -> Option<&str> {
+        let callee = self.callee_pattern()?;
+        if callee.kind != KINDS.attribute || callee.dotted.is_some() {
+            return None;
+        }
+        let object = callee.children.iter().find(|c| c.field == Some("object"))?;
+        match &object.node {
+            PNode::Code(object) => object.dotted.as_deref(),
+            _ => None,
+        }
+    }
+
     /// The metavariable a bare `$X` pattern is.
     pub fn root_metavariable(&self) -> Option<&str> {
         match &self.root {
             Root::Node(PNode::Metavar(name)) => Some(name),
+            _ => None,
+        }
+    }
+
+    /// The callee of a call pattern, when it is code, and calls are found
+    /// by what their callee spells or means: not with symbolic
+    /// propagation, where a variable can stand for the callee.
+    fn callee_pattern(&self) -> Option<&CodeNode> {
+        if self.options.symbolic_propagation {
+            return None;
+        }
+        let PNode::Code(code) = self.root_node()? else {
+            return None;
+        };
+        if code.kind != KINDS.call {
+            return None;
+        }
+        let function = code.children.iter().find(|c| c.field == Some("function"))?;
+        match &function.node {
+            PNode::Code(callee) => Some(callee),
             _ => None,
         }
     }
@@ -144,6 +164,13 @@ impl<'s> NodeNames<'s> {
             spelled: spelled_name(named, source),
             meant: names.and_then(|names| names.qualified_name(named, source)),
         }
+    }
+
+    /// What each name is an attribute of (`requests.api` for
+    /// `requests.api.get`), for [`Pattern::receiver_name`].
+    pub fn receivers(&self) -> impl Iterator<Item = &str> {
+        self.iter()
+            .filter_map(|name| name.rsplit_once('.').map(|(receiver, _)| receiver))
     }
 
     /// Each distinct name, once.
