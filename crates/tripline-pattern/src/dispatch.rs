@@ -7,6 +7,8 @@
 use std::borrow::Cow;
 use std::rc::Rc;
 
+use smallvec::{smallvec, SmallVec};
+
 use crate::names::FileIndex;
 use crate::python::{self, KINDS};
 use crate::syntax::Node;
@@ -304,9 +306,9 @@ pub fn callee_names<'s>(
     part: CalleePart,
     source: &'s [u8],
     names: &FileIndex<'_>,
-) -> Vec<Cow<'s, str>> {
+) -> SmallVec<[Cow<'s, str>; 3]> {
     let Some(function) = call.child_by_field_name("function") else {
-        return Vec::new();
+        return SmallVec::new();
     };
     let callee = python::unwrap_parens(function);
     let bound = match part {
@@ -314,15 +316,15 @@ pub fn callee_names<'s>(
         CalleePart::Attribute if callee.kind_id() == KINDS.attribute => {
             match callee.child_by_field_name("attribute") {
                 Some(attribute) => attribute,
-                None => return Vec::new(),
+                None => return SmallVec::new(),
             }
         }
         // `modes.$MODE(...)` matches `OFB(...)` after `from modes import
         // OFB`, binding the whole name.
         CalleePart::Attribute if callee.kind_id() == KINDS.identifier => callee,
-        CalleePart::Attribute => return Vec::new(),
+        CalleePart::Attribute => return SmallVec::new(),
     };
-    let mut texts = vec![python::text(bound, source)];
+    let mut texts = smallvec![python::text(bound, source)];
     if let Some(qualified) = names.qualified_name(bound, source) {
         if bound.kind_id() == KINDS.identifier {
             if let Some(last) = qualified.rsplit('.').next() {

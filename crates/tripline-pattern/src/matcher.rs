@@ -14,7 +14,7 @@ use smallvec::SmallVec;
 use crate::deadline;
 use crate::env::{Bound, Env};
 use crate::names::FileIndex;
-use crate::python::{self, StringPart, KINDS};
+use crate::python::{self, StringPart, StringRef, KINDS};
 use crate::syntax::Node;
 use crate::tree::{CodeNode, FormatPart, PNode, StrPattern};
 use crate::types;
@@ -58,7 +58,7 @@ fn enough(out: &[Env<'_>]) -> bool {
     out.len() >= MAX_ENVIRONMENTS || deadline::check()
 }
 
-impl<'t> Matcher<'_, 't> {
+impl<'a, 't> Matcher<'a, 't> {
     /// `env` with `name` bound, unless it is bound to other code already or
     /// the rule's conditions reject the binding ([`Matcher::accepts`]).
     /// Decided before `env` is copied: most bindings tried are rejected.
@@ -583,10 +583,11 @@ impl<'t> Matcher<'_, 't> {
         env: &Env<'t>,
         out: &mut Vec<Env<'t>>,
     ) {
-        let mut envs = vec![env.clone()];
+        // `None` until a part has matched: then the environments it left.
+        let mut envs: Option<Vec<Env<'t>>> = None;
         for child in &pattern.children {
             let Some(field) = child.field else { continue };
-            let candidates: Vec<Node<'t>> = node.children_by_field_name(field).collect();
+            let candidates: SmallVec<[Node<'t>; 2]> = node.children_by_field_name(field).collect();
             if candidates.is_empty() {
                 let optional = matches!(&child.node, PNode::Code(c)
                     if c.children.iter().all(|c| matches!(c.node, PNode::Ellipsis)));
@@ -595,12 +596,17 @@ impl<'t> Matcher<'_, 't> {
                 }
                 return;
             }
-            envs = self.in_every(&child.node, &candidates, &envs);
-            if envs.is_empty() {
+            let before = envs.as_deref().unwrap_or(std::slice::from_ref(env));
+            let next = self.in_every(&child.node, &candidates, before);
+            if next.is_empty() {
                 return;
             }
+            envs = Some(next);
         }
-        out.extend(envs);
+        match envs {
+            Some(envs) => out.extend(envs),
+            None => out.push(env.clone()),
+        }
     }
 
     /// Every way `pattern` matches one of `candidates`, under each of `envs`:
@@ -660,10 +666,10 @@ impl<'t> Matcher<'_, 't> {
             return;
         };
         let accepted = match pattern {
-            StrPattern::Any => literal.value.is_some() || self.constant_string(node, 0),
-            StrPattern::Regex(regex) => literal.value.as_ref().is_some_and(|v| regex.is_match(v)),
+            StrPattern::Any => literal.value().is_some() || self.constant_string(node, 0),
+            StrPattern::Regex(regex) => literal.value().is_some_and(|v| regex.is_match(v)),
             StrPattern::Value { value, bytes } => {
-                literal.bytes == *bytes && literal.value.as_ref() == Some(value)
+                literal.bytes() == *bytes && literal.value() == Some(value.as_str())
             }
             StrPattern::Metavar(name) => {
                 if let Some(env) = self.bind(env, name, Bound::Node(node)) {
@@ -673,7 +679,7 @@ impl<'t> Matcher<'_, 't> {
             }
             StrPattern::Formatted(parts) => {
                 let formatted = literal
-                    .formatted
+                    .formatted()
                     .then(|| python::string_literal(node, self.source))
                     .flatten();
                 if let Some(formatted) = formatted {
@@ -747,11 +753,12 @@ impl<'t> Matcher<'_, 't> {
     }
 
     /// A string literal, or a `+` of string literals (a constant string).
-    fn string_value(&self, node: Node<'t>) -> Option<Rc<python::StringValue>> {
+    fn string_value(&self, node: Node<'t>) -> Option<StringRef<'a>> {
         if KINDS.is_string(node.kind_id()) {
             return match self.names {
                 Some(names) => names.string_value(node, self.source),
-                None => python::string_literal(node, self.source).map(|l| Rc::new((&l).into())),
+                None => python::string_literal(node, self.source)
+                    .map(|l| StringRef::Decoded(Rc::new((&l).into()))),
             };
         }
         if node.kind_id() != KINDS.binary_operator || !self.options.constant_propagation {
@@ -764,11 +771,11 @@ impl<'t> Matcher<'_, 't> {
             }
             value.push_str(&python::string_literal(operand, self.source)?.constant_value()?);
         }
-        Some(Rc::new(python::StringValue {
+        Some(StringRef::Decoded(Rc::new(python::StringValue {
             formatted: false,
             bytes: false,
             value: Some(value),
-        }))
+        })))
     }
 
     fn format_parts(

@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
-use crate::python::{self, KindSet, StringValue, KINDS};
+use crate::python::{self, KindSet, StringRef, StringValue, KINDS};
 use crate::syntax::Node;
 
 /// The kinds [`FileIndex::build`] looks at: those that bind names (the
@@ -163,17 +163,22 @@ impl<'t> FileIndex<'t> {
         if matches!(binding, Binding::Import(_)) {
             self.imported.insert(name.as_bytes().into());
         }
-        self.bindings
-            .entry(name.to_owned())
-            .or_default()
-            .push(Scoped {
-                scope: scope.id(),
-                at,
-                binding,
-                block: self.current_block.clone(),
-                in_loop: self.current_loop.clone(),
-                annotation,
-            });
+        let scoped = Scoped {
+            scope: scope.id(),
+            at,
+            binding,
+            block: self.current_block.clone(),
+            in_loop: self.current_loop.clone(),
+            annotation,
+        };
+        // Most names are bound more than once: the key is copied only for
+        // the first.
+        match self.bindings.get_mut(name) {
+            Some(bindings) => bindings.push(scoped),
+            None => {
+                self.bindings.insert(name.to_owned(), vec![scoped]);
+            }
+        }
     }
 
     /// Records the bindings `node`, standing in `scope`, makes: `node` is
@@ -475,14 +480,18 @@ impl<'t> FileIndex<'t> {
     }
 
     /// The value of the string literal at `node` (a `string` or
-    /// `concatenated_string`), decoded once per file.
-    pub fn string_value(&self, node: Node<'t>, source: &[u8]) -> Option<Rc<StringValue>> {
+    /// `concatenated_string`): read from the source when it is written
+    /// plainly, else decoded once per file.
+    pub fn string_value<'s>(&self, node: Node<'t>, source: &'s [u8]) -> Option<StringRef<'s>> {
+        if let Some(plain) = python::plain_string(node, source) {
+            return Some(plain);
+        }
         if let Some(known) = self.strings.borrow().get(&node.id()) {
-            return Some(known.clone());
+            return Some(StringRef::Decoded(known.clone()));
         }
         let value = Rc::new(StringValue::from(&python::string_literal(node, source)?));
         self.strings.borrow_mut().insert(node.id(), value.clone());
-        Some(value)
+        Some(StringRef::Decoded(value))
     }
 
     /// Whether the chain of names at `node` starts with a name some import

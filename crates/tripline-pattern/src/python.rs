@@ -2,6 +2,7 @@
 //! the node kinds it treats specially, which children carry meaning, and the
 //! value of a string literal.
 
+use std::rc::Rc;
 use std::sync::LazyLock;
 
 use tree_sitter::Language;
@@ -29,6 +30,7 @@ pub struct Kinds {
     pub concatenated_string: u16,
     pub string_start: u16,
     pub string_content: u16,
+    pub string_end: u16,
     pub interpolation: u16,
     pub escape_sequence: u16,
     pub function_definition: u16,
@@ -72,6 +74,7 @@ pub static KINDS: LazyLock<Kinds> = LazyLock::new(|| {
         concatenated_string: id("concatenated_string"),
         string_start: id("string_start"),
         string_content: id("string_content"),
+        string_end: id("string_end"),
         interpolation: id("interpolation"),
         escape_sequence: id("escape_sequence"),
         function_definition: id("function_definition"),
@@ -407,6 +410,79 @@ impl From<&StringLiteral<'_>> for StringValue {
     }
 }
 
+/// A string literal's value as matching reads it: borrowed from the source
+/// when the literal is written plainly (most are), else decoded.
+#[derive(Debug)]
+pub enum StringRef<'s> {
+    /// One piece whose value is its text between the quotes.
+    Plain {
+        value: &'s str,
+        formatted: bool,
+        bytes: bool,
+    },
+    Decoded(Rc<StringValue>),
+}
+
+impl StringRef<'_> {
+    /// The value, when the literal has no interpolation.
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            StringRef::Plain { value, .. } => Some(value),
+            StringRef::Decoded(decoded) => decoded.value.as_deref(),
+        }
+    }
+
+    pub fn formatted(&self) -> bool {
+        match self {
+            StringRef::Plain { formatted, .. } => *formatted,
+            StringRef::Decoded(decoded) => decoded.formatted,
+        }
+    }
+
+    pub fn bytes(&self) -> bool {
+        match self {
+            StringRef::Plain { bytes, .. } => *bytes,
+            StringRef::Decoded(decoded) => decoded.bytes,
+        }
+    }
+}
+
+/// A `string` node whose value is its text between the quotes, read
+/// without copying: one piece of text (or none), no escape sequence, no
+/// interpolation, no doubled brace. What [`string_literal`] would find in
+/// such a string, it finds.
+pub fn plain_string<'s>(node: Node<'_>, source: &'s [u8]) -> Option<StringRef<'s>> {
+    let kinds = &*KINDS;
+    if node.kind_id() != kinds.string {
+        return None;
+    }
+    let mut children = node.children();
+    let start = children
+        .next()
+        .filter(|c| c.kind_id() == kinds.string_start)?;
+    let (content, end) = match children.next()? {
+        content if content.kind_id() == kinds.string_content => (Some(content), children.next()?),
+        end => (None, end),
+    };
+    if end.kind_id() != kinds.string_end || children.next().is_some() {
+        return None;
+    }
+    let prefix = &source[start.byte_range()];
+    let has = |letter: u8| prefix.iter().any(|b| b.eq_ignore_ascii_case(&letter));
+    let value = match content {
+        Some(content) => std::str::from_utf8(&source[content.byte_range()]).ok()?,
+        None => "",
+    };
+    if (value.contains('\\') && !has(b'r')) || value.contains("{{") || value.contains("}}") {
+        return None;
+    }
+    Some(StringRef::Plain {
+        value,
+        formatted: has(b'f'),
+        bytes: has(b'b'),
+    })
+}
+
 /// Reads a `string` or `concatenated_string` node.
 pub fn string_literal<'t>(node: Node<'t>, source: &[u8]) -> Option<StringLiteral<'t>> {
     let kinds = &*KINDS;
@@ -559,6 +635,42 @@ mod tests {
             let tree = parse(code);
             let literal = string_literal(first_expression(&tree), code.as_bytes()).unwrap();
             assert_eq!(literal.constant_value().as_deref(), Some("ab"), "{code}");
+        }
+    }
+
+    /// A plainly written string is read from the source, with the value and
+    /// flags decoding would give it; any other string is decoded.
+    #[test]
+    fn plain_strings_are_read_as_decoding_would() {
+        let plain = [
+            r#""ab""#,
+            "''",
+            "'''a\nb'''",
+            r#"rb"\d+""#,
+            r#"F'x'"#,
+            r#"b"{x}""#,
+            "'é'",
+        ];
+        let decoded = [
+            r#""a\tb""#,
+            r#""{{x}}""#,
+            r#"f"a{x}""#,
+            r#""a" "b""#,
+            r#"f"{{""#,
+        ];
+        for code in plain.iter().chain(&decoded) {
+            let tree = parse(code);
+            let node = first_expression(&tree);
+            let expected = StringValue::from(&string_literal(node, code.as_bytes()).unwrap());
+            match plain_string(node, code.as_bytes()) {
+                Some(found) => {
+                    assert!(plain.contains(code), "{code} is not plain");
+                    assert_eq!(found.value(), expected.value.as_deref(), "{code}");
+                    assert_eq!(found.formatted(), expected.formatted, "{code}");
+                    assert_eq!(found.bytes(), expected.bytes, "{code}");
+                }
+                None => assert!(decoded.contains(code), "{code} is plain"),
+            }
         }
     }
 
