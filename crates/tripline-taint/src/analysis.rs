@@ -62,6 +62,8 @@ pub struct Analysis<'x, 'a, 'r, 't> {
     /// The fixpoint was given up (deadline or budget): no findings.
     aborted: Cell<bool>,
     findings: RefCell<BTreeMap<usize, TaintedSink>>,
+    /// The variable names paths start from, each allocated once.
+    roots: RefCell<HashSet<Rc<str>>>,
 }
 
 /// The sinks that tainted data reaches in the file.
@@ -103,6 +105,25 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
             aborted: Cell::new(false),
             sourced: BTreeSet::new(),
             findings: RefCell::default(),
+            roots: RefCell::default(),
+        }
+    }
+
+    /// The path of the variable `name`: paths are made at every read and
+    /// assignment, and share the few names a function has.
+    pub fn variable(&self, name: &str) -> Path {
+        let mut roots = self.roots.borrow_mut();
+        let root = match roots.get(name) {
+            Some(root) => root.clone(),
+            None => {
+                let root: Rc<str> = name.into();
+                roots.insert(root.clone());
+                root
+            }
+        };
+        Path {
+            root,
+            fields: Vec::new(),
         }
     }
 
@@ -187,7 +208,7 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
         for (i, parameter) in unit.parameters.iter().enumerate() {
             let mut taint = Taint::of(Origin::Parameter(i as u16));
             taint.join(&self.parameter_sources(parameter));
-            entry.assign(&Path::variable(&parameter.name), taint);
+            entry.assign(&self.variable(&parameter.name), taint);
         }
         let Some(states) = self.fixpoint(&cfg, unit, entry) else {
             self.aborted.set(true);

@@ -229,16 +229,22 @@ impl State {
     /// Every tainted path under the variable `root`, and their taint.
     pub fn under(&self, root: &str) -> Taint {
         let mut taint = Taint::default();
-        for (_, held) in self.with_root(root) {
+        for (_, held) in self.with_root(&root.into()) {
             taint.join(held);
         }
         taint
     }
 
-    fn with_root<'a>(&'a self, root: &'a str) -> impl Iterator<Item = (&'a Path, &'a Taint)> {
+    /// The paths under `root`: asked at every read, so the start of the
+    /// range shares the name instead of copying it.
+    fn with_root<'a>(&'a self, root: &'a Rc<str>) -> impl Iterator<Item = (&'a Path, &'a Taint)> {
+        let start = Path {
+            root: root.clone(),
+            fields: Vec::new(),
+        };
         self.paths
-            .range(Path::variable(root)..)
-            .take_while(move |(p, _)| &*p.root == root)
+            .range(start..)
+            .take_while(move |(p, _)| p.root == *root)
     }
 
     /// Adds what `other` holds; whether anything changed.

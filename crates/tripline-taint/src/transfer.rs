@@ -55,6 +55,11 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         python::text(node, self.source()).into_owned()
     }
 
+    /// The path of the variable `node` names.
+    fn variable(&self, node: Node<'_>) -> Path {
+        self.analysis.variable(&python::text(node, self.source()))
+    }
+
     pub fn block(&mut self, block: Block<'t>, state: &mut State) {
         match block {
             Block::Join => {}
@@ -199,7 +204,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
             .descendants()
             .filter(|n| n.kind() == "identifier")
             .filter(|n| matches!(n.field_name(), Some("left" | "name" | "alias")))
-            .map(|n| Path::variable(&self.text(n)))
+            .map(|n| self.variable(n))
             .collect();
         for path in assigned {
             state.add(&path, &taint);
@@ -285,7 +290,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
                         .descendants()
                         .filter(|n| n.kind() == "identifier")
                     {
-                        inner.clean(&Path::variable(&self.text(parameter)));
+                        inner.clean(&self.variable(parameter));
                     }
                 }
                 node.child_by_field_name("body")
@@ -523,10 +528,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
                             .and_then(|p| p.parent())
                             .is_some_and(|g| g.kind() == "class_pattern");
                         if !in_dotted && !class_name && self.text(inner) != "_" {
-                            state.assign(
-                                &Path::variable(&self.text(inner)),
-                                taint.through(inner.byte_range()),
-                            );
+                            state.assign(&self.variable(inner), taint.through(inner.byte_range()));
                         }
                     }
                 }
@@ -543,7 +545,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         for _ in 0..16 {
             match current.kind() {
                 "identifier" => {
-                    let mut path = Path::variable(&self.text(current));
+                    let mut path = self.variable(current);
                     for field in fields.into_iter().rev() {
                         path = path.with(field);
                     }
