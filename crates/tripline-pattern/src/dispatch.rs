@@ -119,6 +119,14 @@ impl Pattern {
         if self.options.symbolic_propagation {
             return None;
         }
+        match self.callee()? {
+            PNode::Code(callee) => Some(callee),
+            _ => None,
+        }
+    }
+
+    /// What a call pattern calls: its `function` part.
+    fn callee(&self) -> Option<&PNode> {
         let PNode::Code(code) = self.root_node()? else {
             return None;
         };
@@ -126,10 +134,7 @@ impl Pattern {
             return None;
         }
         let function = code.children.iter().find(|c| c.field == Some("function"))?;
-        match &function.node {
-            PNode::Code(callee) => Some(callee),
-            _ => None,
-        }
+        Some(&function.node)
     }
 
     fn root_node(&self) -> Option<&PNode> {
@@ -242,14 +247,7 @@ impl Pattern {
     /// few names lets the engine try the pattern only on calls of those
     /// names (see [`callee_names`]).
     pub fn callee_metavariable(&self) -> Option<(&str, CalleePart)> {
-        let PNode::Code(code) = self.root_node()? else {
-            return None;
-        };
-        if code.kind != KINDS.call {
-            return None;
-        }
-        let function = code.children.iter().find(|c| c.field == Some("function"))?;
-        match &function.node {
+        match self.callee()? {
             PNode::Metavar(name) => Some((name, CalleePart::Whole)),
             PNode::Code(callee) if callee.kind == KINDS.attribute => {
                 let attribute = callee

@@ -166,15 +166,13 @@ impl Requirement {
                 continue;
             }
             if let HirKind::Repetition(repetition) = part.kind() {
-                if let Some(piece) = Piece::of(&repetition.sub) {
-                    if repetition.min > 0 {
-                        run.push(piece.clone(), &mut required);
-                        required.push(run.finish());
-                        if repetition.max != Some(repetition.min) {
-                            run.push(piece, &mut required);
-                        }
-                        continue;
-                    }
+                if let Some(piece) = Piece::of(&repetition.sub).filter(|_| repetition.min > 0) {
+                    // The first copy ends what comes before; the last
+                    // starts what comes after.
+                    run.push(piece.clone(), &mut required);
+                    required.push(run.finish());
+                    run.push(piece, &mut required);
+                    continue;
                 }
             }
             required.push(run.finish());
