@@ -45,7 +45,7 @@ pub use template::is_regex_string;
 pub use tree::{PNode, StrPattern};
 
 use matcher::{Matcher, StatementMode};
-use memo::Memo;
+pub use memo::Memo;
 use python::KINDS;
 use template::Template;
 

@@ -15,12 +15,18 @@ use std::sync::{Mutex, PoisonError};
 const CAPACITY: usize = 20_000;
 
 /// Compiled values by the text they were compiled from.
-pub(crate) struct Memo<T> {
+pub struct Memo<T> {
     compiled: Mutex<Option<HashMap<String, T>>>,
 }
 
+impl<T: Clone> Default for Memo<T> {
+    fn default() -> Self {
+        Memo::new()
+    }
+}
+
 impl<T: Clone> Memo<T> {
-    pub(crate) const fn new() -> Self {
+    pub const fn new() -> Self {
         Memo {
             compiled: Mutex::new(None),
         }
@@ -29,7 +35,7 @@ impl<T: Clone> Memo<T> {
     /// What `text` compiles to: `compile(text)` the first time (outside
     /// the lock, so that threads loading rules do not wait on each other),
     /// a clone of it after, if `keep` says the value may be kept.
-    pub(crate) fn get_or_compile(
+    pub fn get_or_compile(
         &self,
         text: &str,
         compile: impl FnOnce(&str) -> T,

@@ -6,7 +6,7 @@ use std::fmt;
 
 use regex::Regex;
 use regex_syntax::hir::{Class, Hir, HirKind};
-use tripline_pattern::Pattern;
+use tripline_pattern::{Memo, Pattern};
 
 use crate::model::{Condition, Formula};
 
@@ -134,9 +134,19 @@ impl Requirement {
     /// as nearly every file has them. Case-insensitive letters make words
     /// of any case ([`Word::any_case`]).
     pub fn of_regex(regex: &Regex) -> Requirement {
-        regex_syntax::parse(regex.as_str())
-            .map(|hir| Requirement::of_hir(&hir))
-            .unwrap_or(Requirement::Nothing)
+        // Worked out once per text: the taint rules share their sources'
+        // regexes, and preparing a scan asks for each regex twice (for its
+        // rule, and for the words of the file's text it searches).
+        static REQUIRED: Memo<Requirement> = Memo::new();
+        REQUIRED.get_or_compile(
+            regex.as_str(),
+            |text| {
+                regex_syntax::parse(text)
+                    .map(|hir| Requirement::of_hir(&hir))
+                    .unwrap_or(Requirement::Nothing)
+            },
+            |_| true,
+        )
     }
 
     fn of_hir(hir: &Hir) -> Requirement {
