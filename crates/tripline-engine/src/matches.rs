@@ -675,9 +675,7 @@ impl<'a, 't> LazyMatches<'a, 't> {
                 NameKind::Receiver => {
                     for &call in self.by_kind().of(KINDS.call) {
                         let names = NodeNames::of(call, self.source, Some(self.names));
-                        let mut receivers: Vec<&str> = names.receivers().collect();
-                        receivers.dedup();
-                        for receiver in receivers {
+                        for receiver in names.receivers() {
                             add(call, receiver);
                         }
                     }

@@ -71,9 +71,12 @@ impl Words {
         ruleset: &RuleSet,
     ) -> Self {
         let mut ids = HashMap::default();
+        let mut words = Vec::new();
         let mut add = |word: &Word| {
-            let next = ids.len();
-            ids.entry(word.clone()).or_insert(next);
+            if !ids.contains_key(word) {
+                ids.insert(word.clone(), words.len());
+                words.push(word.clone());
+            }
         };
         for requirement in requirements {
             requirement.words().into_iter().for_each(&mut add);
@@ -94,10 +97,6 @@ impl Words {
             .collect();
         for (_, requirement) in &regexes {
             requirement.words().into_iter().for_each(&mut add);
-        }
-        let mut words = vec![Word::exact(""); ids.len()];
-        for (word, &id) in &ids {
-            words[id] = word.clone();
         }
         let matcher = (!words.is_empty()).then(|| {
             // A full DFA: every file is searched from end to end, and for

@@ -174,10 +174,16 @@ impl<'s> NodeNames<'s> {
     }
 
     /// What each name is an attribute of (`requests.api` for
-    /// `requests.api.get`), for [`Pattern::receiver_name`].
+    /// `requests.api.get`), each once, for [`Pattern::receiver_name`].
     pub fn receivers(&self) -> impl Iterator<Item = &str> {
-        self.iter()
-            .filter_map(|name| name.rsplit_once('.').map(|(receiver, _)| receiver))
+        fn receiver(name: &str) -> Option<&str> {
+            name.rsplit_once('.').map(|(receiver, _)| receiver)
+        }
+        let spelled = self.spelled.as_deref().and_then(receiver);
+        let meant = self.meant.as_deref().and_then(receiver);
+        spelled
+            .into_iter()
+            .chain(meant.filter(|m| Some(*m) != spelled))
     }
 
     /// Each distinct name, once.

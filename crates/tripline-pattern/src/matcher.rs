@@ -753,13 +753,18 @@ impl<'a, 't> Matcher<'a, 't> {
     }
 
     /// A string literal, or a `+` of string literals (a constant string).
+    /// A literal written plainly is read from the source; any other is
+    /// decoded (once per file, with the file's index).
     fn string_value(&self, node: Node<'t>) -> Option<StringRef<'a>> {
+        if let Some(plain) = python::plain_string(node, self.source) {
+            return Some(plain);
+        }
         if KINDS.is_string(node.kind_id()) {
-            return match self.names {
+            let decoded = match self.names {
                 Some(names) => names.string_value(node, self.source),
-                None => python::string_literal(node, self.source)
-                    .map(|l| StringRef::Decoded(Rc::new((&l).into()))),
+                None => python::string_literal(node, self.source).map(|l| Rc::new((&l).into())),
             };
+            return decoded.map(StringRef::Decoded);
         }
         if node.kind_id() != KINDS.binary_operator || !self.options.constant_propagation {
             return None;

@@ -19,7 +19,7 @@ use std::ops::Range;
 use std::rc::Rc;
 use std::sync::LazyLock;
 
-use crate::python::{self, KindSet, StringRef, StringValue, KINDS};
+use crate::python::{self, KindSet, StringValue, KINDS};
 use crate::syntax::Node;
 
 /// The kinds [`FileIndex::build`] looks at: those that bind names (the
@@ -480,18 +480,14 @@ impl<'t> FileIndex<'t> {
     }
 
     /// The value of the string literal at `node` (a `string` or
-    /// `concatenated_string`): read from the source when it is written
-    /// plainly, else decoded once per file.
-    pub fn string_value<'s>(&self, node: Node<'t>, source: &'s [u8]) -> Option<StringRef<'s>> {
-        if let Some(plain) = python::plain_string(node, source) {
-            return Some(plain);
-        }
+    /// `concatenated_string`), decoded once per file.
+    pub fn string_value(&self, node: Node<'t>, source: &[u8]) -> Option<Rc<StringValue>> {
         if let Some(known) = self.strings.borrow().get(&node.id()) {
-            return Some(StringRef::Decoded(known.clone()));
+            return Some(known.clone());
         }
         let value = Rc::new(StringValue::from(&python::string_literal(node, source)?));
         self.strings.borrow_mut().insert(node.id(), value.clone());
-        Some(StringRef::Decoded(value))
+        Some(value)
     }
 
     /// Whether the chain of names at `node` starts with a name some import

@@ -467,20 +467,35 @@ pub fn plain_string<'s>(node: Node<'_>, source: &'s [u8]) -> Option<StringRef<'s
     if end.kind_id() != kinds.string_end || children.next().is_some() {
         return None;
     }
-    let prefix = &source[start.byte_range()];
-    let has = |letter: u8| prefix.iter().any(|b| b.eq_ignore_ascii_case(&letter));
+    let prefix = Prefix::of(start, source);
     let value = match content {
         Some(content) => std::str::from_utf8(&source[content.byte_range()]).ok()?,
         None => "",
     };
-    if (value.contains('\\') && !has(b'r')) || value.contains("{{") || value.contains("}}") {
-        return None;
-    }
-    Some(StringRef::Plain {
+    decodes_to_itself(value, prefix.raw).then_some(StringRef::Plain {
         value,
-        formatted: has(b'f'),
-        bytes: has(b'b'),
+        formatted: prefix.formatted,
+        bytes: prefix.bytes,
     })
+}
+
+/// What the letters before a string's quote say (`rb"..."`), in either case.
+struct Prefix {
+    raw: bool,
+    formatted: bool,
+    bytes: bool,
+}
+
+impl Prefix {
+    fn of(string_start: Node<'_>, source: &[u8]) -> Prefix {
+        let letters = &source[string_start.byte_range()];
+        let has = |letter: u8| letters.iter().any(|b| b.eq_ignore_ascii_case(&letter));
+        Prefix {
+            raw: has(b'r'),
+            formatted: has(b'f'),
+            bytes: has(b'b'),
+        }
+    }
 }
 
 /// Reads a `string` or `concatenated_string` node.
@@ -511,10 +526,10 @@ fn append_string<'t>(node: Node<'t>, source: &[u8], literal: &mut StringLiteral<
     for child in node.children() {
         let kind = child.kind_id();
         if kind == kinds.string_start {
-            let prefix = text(child, source).to_ascii_lowercase();
-            raw = prefix.contains('r');
-            literal.formatted |= prefix.contains('f');
-            literal.bytes |= prefix.contains('b');
+            let prefix = Prefix::of(child, source);
+            raw = prefix.raw;
+            literal.formatted |= prefix.formatted;
+            literal.bytes |= prefix.bytes;
         } else if kind == kinds.string_content {
             push_text(literal, decode(&text(child, source), raw));
         } else if kind == kinds.interpolation {
@@ -592,11 +607,21 @@ pub fn decode(body: &str, raw: bool) -> String {
 /// `{{` and `}}` read as one brace. Most text has neither, and is kept
 /// as it is rather than copied twice.
 fn undouble_braces(text: String) -> String {
-    if text.contains("{{") || text.contains("}}") {
+    if has_doubled_braces(&text) {
         text.replace("{{", "{").replace("}}", "}")
     } else {
         text
     }
+}
+
+fn has_doubled_braces(text: &str) -> bool {
+    text.contains("{{") || text.contains("}}")
+}
+
+/// Whether [`decode`] gives `body` back as it is: there is no escape to
+/// read (or the string is raw) and no doubled brace.
+fn decodes_to_itself(body: &str, raw: bool) -> bool {
+    (raw || !body.contains('\\')) && !has_doubled_braces(body)
 }
 
 fn push_code_point(out: &mut String, digits: &str, radix: u32, fallback: &str) {

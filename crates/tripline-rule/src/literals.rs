@@ -314,21 +314,29 @@ impl Requirement {
 /// case-insensitive `s` or `k` doubles them); a longer run is cut.
 const MAX_SPELLINGS: usize = 8;
 
-/// One character of a literal run, as the regex lets it be spelled.
+/// One character of a literal run (or a run of literal bytes), as the
+/// regex lets it be spelled.
 #[derive(Clone)]
-enum Piece {
-    /// These bytes exactly, in this case.
-    Exact(Vec<u8>),
-    /// An ASCII letter in either case (stored lowercase), or one of the
-    /// other characters the class holds: those its case folds to (`ſ` for
-    /// `s`, the Kelvin sign for `k`).
-    Letter { letter: u8, others: Vec<Vec<u8>> },
+struct Piece {
+    /// Its spellings: one, or for a case-insensitive letter the letter
+    /// (lowercase) and the characters beyond ASCII its case folds to (`ſ`
+    /// for `s`, the Kelvin sign for `k`).
+    spellings: Vec<Vec<u8>>,
+    /// Whether its letters may be in any case; `None` if it has none.
+    any_case: Option<bool>,
 }
 
 impl Piece {
     fn of(hir: &Hir) -> Option<Piece> {
         match hir.kind() {
-            HirKind::Literal(literal) => Some(Piece::Exact(literal.0.to_vec())),
+            HirKind::Literal(literal) => Some(Piece {
+                any_case: literal
+                    .0
+                    .iter()
+                    .any(u8::is_ascii_alphabetic)
+                    .then_some(false),
+                spellings: vec![literal.0.to_vec()],
+            }),
             HirKind::Class(Class::Unicode(class)) => Piece::letter(
                 class
                     .iter()
@@ -362,9 +370,9 @@ impl Piece {
                     && lower[..] == [upper[0].to_ascii_lowercase()]
                     && upper != lower =>
             {
-                Some(Piece::Letter {
-                    letter: lower[0],
-                    others,
+                Some(Piece {
+                    spellings: std::iter::once(lower.clone()).chain(others).collect(),
+                    any_case: Some(true),
                 })
             }
             _ => None,
@@ -386,16 +394,10 @@ impl Run {
     /// letters are not matched the same way, or when it would have too many
     /// spellings.
     fn push(&mut self, piece: Piece, required: &mut Vec<Requirement>) {
-        let (any_case, choices) = match piece {
-            Piece::Exact(bytes) => (
-                bytes.iter().any(u8::is_ascii_alphabetic).then_some(false),
-                vec![bytes],
-            ),
-            Piece::Letter { letter, others } => (
-                Some(true),
-                std::iter::once(vec![letter]).chain(others).collect(),
-            ),
-        };
+        let Piece {
+            spellings: choices,
+            any_case,
+        } = piece;
         let clash = matches!((self.any_case, any_case), (Some(a), Some(b)) if a != b);
         if clash || self.spellings.len() * choices.len() > MAX_SPELLINGS {
             required.push(self.finish());

@@ -232,7 +232,7 @@ impl<'x, 'a, 'r, 't> Analysis<'x, 'a, 'r, 't> {
         if let Some(exit) = &states[EXIT] {
             for (i, parameter) in unit.parameters.iter().enumerate() {
                 let mut effect = Taint::default();
-                let held = exit.under(&parameter.name);
+                let held = exit.under(&self.variable(&parameter.name));
                 for flow in held.flows() {
                     if flow.origin != Origin::Parameter(i as u16) {
                         effect.add(flow.clone());

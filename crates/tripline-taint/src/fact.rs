@@ -226,10 +226,10 @@ impl State {
         self.assign(path, Taint::default());
     }
 
-    /// Every tainted path under the variable `root`, and their taint.
-    pub fn under(&self, root: &str) -> Taint {
+    /// Every tainted path under `variable`, and their taint.
+    pub fn under(&self, variable: &Path) -> Taint {
         let mut taint = Taint::default();
-        for (_, held) in self.with_root(&root.into()) {
+        for (_, held) in self.with_root(&variable.root) {
             taint.join(held);
         }
         taint

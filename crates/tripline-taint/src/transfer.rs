@@ -217,7 +217,7 @@ impl<'y, 'x, 'a, 'r, 't> Transfer<'y, 'x, 'a, 'r, 't> {
         let mut taint = Taint::default();
         for inner in node.descendants() {
             if inner.kind() == "identifier" {
-                taint.join(&state.under(&self.text(inner)));
+                taint.join(&state.under(&self.variable(inner)));
             }
             taint = self.add_sources(inner, taint);
         }
